@@ -1,0 +1,1 @@
+"""Code shared by tests (fixtures live in conftest.py files)."""

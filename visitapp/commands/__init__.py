@@ -1,0 +1,1 @@
+"""Sub-commands of the ``visitapp`` command line, one module each."""

@@ -1,0 +1,150 @@
+"""A demo caseload of fictional children and visits, for trying the app, screenshots and benchmarks.
+
+Every name, place and sentence here is invented. The generator is seeded, so the same arguments give the
+same vault, and it writes in one transaction so that 10,000 visits take seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+
+from visitapp.domain.models import (
+    Child,
+    CommunicationNeed,
+    LegalStatus,
+    Person,
+    Visit,
+    VisitStatus,
+    VisitType,
+)
+from visitapp.store import children, visits
+from visitapp.store.audit import record as audit
+from visitapp.store.db import Connection, transaction
+
+FIRST_NAMES = [
+    "Amara", "Kai", "Lily-Mae", "Tomasz", "Zainab", "Reuben", "Ffion", "Darius", "Orla", "Jayden",
+    "Priya", "Elias", "Summer", "Kofi", "Niamh", "Bilal", "Rosie", "Mateo", "Hana", "Corey",
+]  # fmt: skip
+SURNAMES = [
+    "Ashdown", "Baptiste", "Calloway", "Dunmore", "Ekwueme", "Fairweather", "Galbraith", "Hollis",
+    "Iqbal", "Jablonski", "Kershaw", "Lindqvist", "Mbeki", "Nightingale", "Okonjo", "Pemberton",
+]  # fmt: skip
+KNOWN_AS = {"Lily-Mae": "Lils", "Tomasz": "Tom", "Jayden": "Jay", "Elias": "Eli", "Rosie": "Ro"}
+PRONOUNS = ["she/her", "he/him", "they/them"]
+LANGUAGES = ["English", "English", "English", "Polish", "Urdu", "Somali", "Welsh", "Portuguese"]
+FAMILY = [
+    ("Mum", ""), ("Dad", ""), ("Nanna Jo", ""), ("Grandad Pete", ""), ("Auntie Bee", ""),
+    ("my big sister", ""), ("Uncle Sol", ""), ("Carol and Ray, my carers", "foster carers"),
+]  # fmt: skip
+PROFESSIONALS = [
+    ("Mrs Okafor", "my teacher", "class teacher"),
+    ("Dee", "the nurse who comes round", "health visitor"),
+    ("Mr Harland", "the man at school who helps", "learning mentor"),
+    ("Priti", "my helper at the clinic", "family support worker"),
+]
+PLACES = ["at home", "at school", "at Nanna Jo's flat", "at the family centre", "at the park café", "at home"]
+PURPOSES = [
+    "To see how you are getting on at home and at school.",
+    "To talk about how family time with Dad is going.",
+    "To check the plan we made together last month.",
+    "To meet you on your own and hear what you think.",
+    "To see your new bedroom and how you have settled in.",
+]
+NOTE_OPENINGS = [
+    "You showed me your drawings straight away and were proud of the one of your dog.",
+    "You were quiet at first, then told me all about your swimming lesson.",
+    "We sat at the kitchen table and you made us both a pretend cup of tea.",
+    "You were tired after school, so we kept our chat short.",
+    "You took me round the garden and showed me the sunflowers you planted.",
+]
+NOTE_MIDDLES = [
+    "When we were on our own you said you like it when Mum reads to you at bedtime.",
+    "You told me the mornings are hard when there is shouting before school.",
+    "You said you miss Grandad Pete and would like to see him more often.",
+    "You told me you have a new friend called Mo and you play football at break.",
+    "You said you sometimes feel worried when Dad is late to pick you up.",
+]
+NOTE_ENDINGS = [
+    "I will come again in four weeks and we will look at your plan together.",
+    "I am going to talk to your school about extra help with reading.",
+    "Mum and I agreed she will call me if things get difficult at home.",
+    "Next time I would like to meet your big sister too.",
+]
+
+
+def _child(rng: random.Random, index: int, today: date) -> Child:
+    first = FIRST_NAMES[index % len(FIRST_NAMES)]
+    surname = SURNAMES[(index * 7) % len(SURNAMES)]
+    suffix = "" if index < len(FIRST_NAMES) else f" {index // len(FIRST_NAMES) + 1}"
+    age_days = rng.randint(365 * 1, 365 * 17)
+    needs: list[CommunicationNeed] = []
+    if rng.random() < 0.15:
+        needs.append(rng.choice(list(CommunicationNeed)))
+    return Child(
+        full_name=f"{first} {surname}{suffix}",
+        known_as=KNOWN_AS.get(first, ""),
+        date_of_birth=today - timedelta(days=age_days),
+        pronouns=rng.choice(PRONOUNS),
+        legal_status=rng.choice(list(LegalStatus)[:6]),
+        first_language=rng.choice(LANGUAGES),
+        communication_needs=needs,
+    )
+
+
+def _people(rng: random.Random, child: Child) -> list[Person]:
+    chosen = rng.sample(FAMILY, k=3) + rng.sample(PROFESSIONALS, k=1)
+    people: list[Person] = []
+    for entry in chosen:
+        if len(entry) == 3:
+            name, relationship, role = entry
+        else:
+            (relationship, role), name = entry, entry[0].split(",")[0].replace("my ", "").title()
+        people.append(Person(child_id=child.id, name=name, relationship=relationship, role=role))
+    return people
+
+
+def _visit(rng: random.Random, child: Child, people: list[Person], when: datetime, draft: bool) -> Visit:
+    notes = " ".join([rng.choice(NOTE_OPENINGS), rng.choice(NOTE_MIDDLES), rng.choice(NOTE_ENDINGS)])
+    return Visit(
+        child_id=child.id,
+        starts_at=when,
+        place=rng.choice(PLACES),
+        visit_type=VisitType.UNANNOUNCED if rng.random() < 0.1 else VisitType.PLANNED,
+        purpose=rng.choice(PURPOSES),
+        notes=notes,
+        status=VisitStatus.DRAFT if draft else VisitStatus.COMPLETED,
+        present_person_ids=[p.id for p in rng.sample(people, k=2)],
+    )
+
+
+def populate(
+    conn: Connection,
+    worker_id: str,
+    n_children: int = 12,
+    n_visits: int = 200,
+    seed: int = 7,
+    today: date | None = None,
+) -> None:
+    """Add fictional children and visits to an open vault, in one transaction."""
+    if n_children < 1 or n_visits < 0:
+        raise ValueError("Ask for at least one child and no fewer than zero visits.")
+    rng = random.Random(seed)
+    today = today or date.today()
+    with transaction(conn):
+        cast: list[tuple[Child, list[Person]]] = []
+        for index in range(n_children):
+            child = _child(rng, index, today)
+            children.upsert_child(conn, child)
+            audit(conn, worker_id, "child.created", "child", child.id)
+            people = _people(rng, child)
+            for person in people:
+                children.upsert_person(conn, person)
+            cast.append((child, people))
+        now = datetime.combine(today, datetime.min.time()).replace(hour=9)
+        for index in range(n_visits):
+            child, people = cast[index % n_children]
+            when = now - timedelta(days=3 * (index // n_children), hours=rng.randint(0, 8))
+            visit = _visit(rng, child, people, when, draft=index < n_children // 3)
+            visits.upsert_visit(conn, visit)
+            audit(conn, worker_id, "visit.created", "visit", visit.id)

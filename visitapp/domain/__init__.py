@@ -1,0 +1,1 @@
+"""Domain dataclasses and rules; no storage, no Qt."""

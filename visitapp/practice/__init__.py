@@ -1,0 +1,1 @@
+"""Visiting timescales, working days, seen-alone rules."""

@@ -1,0 +1,1 @@
+"""SQLCipher storage: keys, connections, migrations, repositories, audit."""

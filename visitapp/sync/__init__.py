@@ -1,0 +1,1 @@
+"""Wire protocol (shared with the server), outbox and client."""

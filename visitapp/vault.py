@@ -1,0 +1,200 @@
+"""Setting up, unlocking, locking and re-keying a worker's vault.
+
+An ``OpenVault`` holds the raw database key for as long as the vault is unlocked. ``lock()`` checkpoints,
+closes every connection it handed out, and wipes the key. Every thread that touches the store asks the
+``OpenVault`` for its own connection.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass
+
+from visitapp.domain.models import Worker, new_id
+from visitapp.domain.passphrase import check_passphrase
+from visitapp.paths import VaultPaths
+from visitapp.store import db, keys, migrations, settings
+from visitapp.store.audit import record as audit
+from visitapp.store.files import write_atomically
+from visitapp.store.keys import KdfParams, KeyFileDamaged, WrongPassphrase
+
+__all__ = [
+    "KeyFileDamaged",
+    "OpenVault",
+    "UnlockThrottled",
+    "VaultError",
+    "WrongPassphrase",
+    "create_vault",
+    "unlock_vault",
+    "seconds_until_next_try",
+]
+
+WRONG_PASSPHRASE_MESSAGE = "That passphrase did not unlock VisitApp. Check Caps Lock and try again."
+
+
+class VaultError(Exception):
+    """A problem the worker can act on; the message says what to do."""
+
+
+class UnlockThrottled(VaultError):
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"Too many wrong tries. Please wait {int(seconds + 0.999)} seconds, then try again.")
+        self.seconds = seconds
+
+
+def delay_after_failures(failures: int) -> float:
+    """Two free mistakes, then 2, 4, 8 … seconds, capped at five minutes."""
+    if failures < 3:
+        return 0.0
+    return float(min(2 ** (failures - 2), 300))
+
+
+@dataclass
+class _Attempts:
+    failures: int = 0
+    last_failure: float = 0.0
+
+
+def _read_attempts(paths: VaultPaths) -> _Attempts:
+    try:
+        data = json.loads(paths.attempts_file.read_text("utf-8"))
+        return _Attempts(int(data["failures"]), float(data["last_failure"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return _Attempts()
+
+
+def _write_attempts(paths: VaultPaths, attempts: _Attempts) -> None:
+    payload = {"failures": attempts.failures, "last_failure": attempts.last_failure}
+    write_atomically(paths.attempts_file, json.dumps(payload).encode())
+
+
+def seconds_until_next_try(paths: VaultPaths, now: float | None = None) -> float:
+    attempts = _read_attempts(paths)
+    now = time.time() if now is None else now
+    wait = attempts.last_failure + delay_after_failures(attempts.failures) - now
+    return max(0.0, min(wait, delay_after_failures(attempts.failures)))
+
+
+class OpenVault:
+    """An unlocked vault. Not thread-safe itself; each thread calls ``connect()`` for its own connection."""
+
+    def __init__(self, paths: VaultPaths, database_key: bytearray) -> None:
+        self.paths = paths
+        self._key: bytearray | None = database_key
+        self._connections: list[db.Connection] = []
+        self._guard = threading.Lock()
+        conn = self.connect()
+        migrations.migrate(conn)
+        loaded = settings.load_worker(conn)
+        if loaded is None:
+            raise VaultError("This vault has no worker details; it may be damaged.")
+        self.worker_id, self.worker = loaded
+
+    @property
+    def is_locked(self) -> bool:
+        return self._key is None
+
+    def connect(self) -> db.Connection:
+        with self._guard:
+            if self._key is None:
+                raise VaultError("VisitApp is locked.")
+            conn = db.connect(self.paths.database, self._key)
+            self._connections.append(conn)
+            return conn
+
+    def lock(self) -> None:
+        """Checkpoint, close every connection, forget the key. Safe to call twice."""
+        with self._guard:
+            conns, self._connections = self._connections, []
+            for index, conn in enumerate(conns):
+                try:
+                    if index == 0:
+                        db.checkpoint(conn)
+                    conn.close()
+                except (db.DatabaseError, db.ProgrammingError):
+                    pass  # a connection from another thread may refuse; closing the rest matters more
+            if self._key is not None:
+                keys.wipe(self._key)
+                self._key = None
+
+    def change_passphrase(self, current: str, new: str, confirm: str) -> None:
+        verdict = check_passphrase(new, confirm, personal=(self.worker.full_name, self.worker.team))
+        if not verdict.ok:
+            raise VaultError(verdict.message)
+        record = keys.read_key_file(self.paths.key_file)
+        try:
+            old_key = keys.unwrap_key(record, current)
+        except WrongPassphrase:
+            raise VaultError("Your current passphrase is not right, so nothing was changed.") from None
+        params = KdfParams(**{k: int(record["kdf"][k]) for k in ("n", "r", "p")})
+        keys.write_key_file(self.paths.key_file, keys.wrap_key(old_key, new, params, record["vault_id"]))
+        keys.wipe(old_key)
+        conn = self.connect()
+        audit(conn, self.worker_id, "passphrase.changed", "worker", self.worker_id)
+        conn.close()
+        with self._guard:
+            self._connections.remove(conn)
+
+
+def create_vault(
+    paths: VaultPaths,
+    worker: Worker,
+    passphrase: str,
+    confirm: str | None = None,
+    params: KdfParams | None = None,
+) -> OpenVault:
+    """First start: make the key, wrap it, create the database and record who the worker is."""
+    if paths.key_file.exists() or paths.database.exists():
+        raise VaultError("There is already a vault in this folder.")
+    for label, value in (
+        ("full name", worker.full_name),
+        ("job title", worker.job_title),
+        ("team", worker.team),
+    ):
+        if not value.strip():
+            raise VaultError(f"Please fill in your {label}.")
+    verdict = check_passphrase(passphrase, confirm, personal=(worker.full_name, worker.team))
+    if not verdict.ok:
+        raise VaultError(verdict.message)
+    paths.ensure_root()
+    database_key = keys.new_database_key()
+    vault_id = keys.fresh_vault_id()
+    conn = db.connect(paths.database, database_key)
+    try:
+        migrations.migrate(conn)
+        worker_id = new_id()
+        with db.transaction(conn):
+            settings.save_worker(conn, worker_id, worker)
+            audit(conn, worker_id, "vault.created", "worker", worker_id)
+    finally:
+        conn.close()
+    # The key file is written last: a vault without one was never finished and can be made again.
+    keys.write_key_file(
+        paths.key_file, keys.wrap_key(database_key, passphrase, params or KdfParams(), vault_id)
+    )
+    return OpenVault(paths, database_key)
+
+
+def unlock_vault(paths: VaultPaths, passphrase: str, now: float | None = None) -> OpenVault:
+    """Unwrap the key and open the vault; wrong passphrases meet a growing delay that survives restarts."""
+    wait = seconds_until_next_try(paths, now)
+    if wait > 0:
+        raise UnlockThrottled(wait)
+    record = keys.read_key_file(paths.key_file)
+    try:
+        database_key = keys.unwrap_key(record, passphrase)
+    except WrongPassphrase:
+        attempts = _read_attempts(paths)
+        _write_attempts(paths, _Attempts(attempts.failures + 1, time.time() if now is None else now))
+        raise
+    if paths.attempts_file.exists():
+        paths.attempts_file.unlink()
+    try:
+        vault = OpenVault(paths, database_key)
+    except db.WrongDatabaseKey as exc:
+        raise VaultError("The key file does not belong to this vault's database.") from exc
+    conn = vault.connect()
+    audit(conn, vault.worker_id, "vault.unlocked", "worker", vault.worker_id)
+    return vault

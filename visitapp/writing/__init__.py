@@ -1,0 +1,1 @@
+"""The note to the child: composing, plain-language checks, readability, glossary."""
