@@ -16,6 +16,7 @@ from visitapp import __version__
 COMMAND_MODULES: tuple[str, ...] = (
     "visitapp.commands.demo",
     "visitapp.commands.doctor",
+    "visitapp.commands.check_letter",
 )
 
 
