@@ -21,6 +21,9 @@ _NOTES_AUDIT_GAP = timedelta(
 )  # autosave runs every few seconds; the trail needs one line per sitting
 
 
+SIGNED_OFF_MESSAGE = "This visit is signed off, so it cannot be changed. Add an amendment instead."
+
+
 class CaseworkError(Exception):
     """Something the worker asked for cannot be done; the message says why in plain words."""
 
@@ -87,8 +90,8 @@ class Casework:
         return found
 
     def save_visit(self, visit: Visit) -> None:
-        if visits.visit_status(self.conn, visit.id) is VisitStatus.COMPLETED:
-            raise CaseworkError("This visit is completed, so it can no longer be changed.")
+        if visits.signed_off(self.conn, visit.id):
+            raise CaseworkError(SIGNED_OFF_MESSAGE)
         with transaction(self.conn):
             created = visits.upsert_visit(self.conn, visit)
             action = "visit.created" if created else "visit.updated"
@@ -100,7 +103,7 @@ class Casework:
         """Autosave. Quick (one UPDATE in one transaction); audited once per sitting, not per keystroke."""
         with transaction(self.conn):
             if not visits.save_notes(self.conn, visit_id, notes):
-                raise CaseworkError("This visit is completed or missing, so its notes were not changed.")
+                raise CaseworkError(SIGNED_OFF_MESSAGE)
             last = last_action_at(self.conn, visit_id, "visit.notes_edited")
             if last is None or datetime.now(UTC) - last > _NOTES_AUDIT_GAP:
                 audit(self.conn, self.worker_id, "visit.notes_edited", "visit", visit_id)

@@ -7,6 +7,7 @@ import pytest
 from visitapp.casework import Casework, CaseworkError
 from visitapp.domain.models import Child, LegalStatus, Person, Visit, VisitStatus
 from visitapp.store import db
+from visitapp.visit_flow import VisitFlow
 
 
 def _child(casework: Casework, name: str = "Robin Larkspur") -> Child:
@@ -35,7 +36,7 @@ def test_people_keep_the_childs_own_words(casework: Casework) -> None:
     assert [p.name for p in casework.people(child.id)] == ["Mr Abbott"]
 
 
-def test_visit_notes_autosave_and_completion_locks_them(casework: Casework) -> None:
+def test_visit_notes_autosave_and_sign_off_locks_them(casework: Casework) -> None:
     child = _child(casework)
     person = Person(child_id=child.id, name="Josephine Hale", relationship="Nanna Jo")
     casework.save_person(person)
@@ -47,11 +48,13 @@ def test_visit_notes_autosave_and_completion_locks_them(casework: Casework) -> N
     assert casework.caseload()[0].last_visit_at == datetime(2026, 11, 2, 10, 30)
     casework.complete_visit(visit.id)
     assert casework.visit(visit.id).status is VisitStatus.COMPLETED
-    with pytest.raises(CaseworkError, match="completed"):
+    casework.save_notes(visit.id, "You showed me your new bike. It is red.")  # completed, not yet signed off
+    VisitFlow(casework.conn, casework.worker_id).sign_off(visit.id)
+    with pytest.raises(CaseworkError, match="signed off"):
         casework.save_notes(visit.id, "changed later")
-    with pytest.raises(CaseworkError, match="completed"):
+    with pytest.raises(CaseworkError, match="signed off"):
         casework.save_visit(stored)
-    assert casework.visit(visit.id).notes == "You showed me your new bike."
+    assert casework.visit(visit.id).notes == "You showed me your new bike. It is red."
 
 
 def test_bad_child_details_get_clear_messages(casework: Casework) -> None:

@@ -106,6 +106,8 @@ class Child:
     first_language: str = "English"
     communication_needs: list[CommunicationNeed] = field(default_factory=list)
     communication_notes: str = ""
+    visiting_rule: str = ""  # a key in resources/timescales.toml; empty means "the usual one for the status"
+    plan_start: date | None = None  # when the plan, placement or arrangement began, for visiting timescales
     id: str = field(default_factory=new_id)
     version: int = 0
 
@@ -144,6 +146,10 @@ class CaseloadRow:
     date_of_birth: date | None
     legal_status: LegalStatus
     last_visit_at: datetime | None
+    next_visit_due: date | None = None
+    days_until_due: int | None = None  # negative when overdue
+    due_basis: str = ""
+    weeks_not_seen_alone: int | None = None  # set only when longer than the child's rule allows
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from visitapp.store.db import Connection
 
 _CHILD_COLUMNS = (
     "id, full_name, known_as, date_of_birth, pronouns, legal_status, first_language, "
-    "communication_needs, communication_notes, version"
+    "communication_needs, communication_notes, visiting_rule, plan_start, version"
 )
 
 
@@ -26,7 +26,9 @@ def _child_from_row(row: tuple) -> Child:
         first_language=row[6],
         communication_needs=[CommunicationNeed(n) for n in json.loads(row[7])],
         communication_notes=row[8],
-        version=row[9],
+        visiting_rule=row[9],
+        plan_start=date.fromisoformat(row[10]) if row[10] else None,
+        version=row[11],
     )
 
 
@@ -47,11 +49,13 @@ def upsert_child(conn: Connection, child: Child) -> bool:
         child.first_language,
         json.dumps([n.value for n in child.communication_needs]),
         child.communication_notes,
+        child.visiting_rule,
+        child.plan_start.isoformat() if child.plan_start else None,
     )
     updated = conn.execute(
         "UPDATE children SET full_name = ?, known_as = ?, date_of_birth = ?, pronouns = ?, legal_status = ?, "
-        "first_language = ?, communication_needs = ?, communication_notes = ?, version = version + 1, "
-        "updated_at = ? WHERE id = ?",
+        "first_language = ?, communication_needs = ?, communication_notes = ?, visiting_rule = ?, "
+        "plan_start = ?, version = version + 1, updated_at = ? WHERE id = ?",
         (*values, now, child.id),
     ).rowcount
     if updated:
@@ -59,7 +63,7 @@ def upsert_child(conn: Connection, child: Child) -> bool:
         return False
     conn.execute(
         f"INSERT INTO children ({_CHILD_COLUMNS}, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (child.id, *values, child.version, now, now),
     )
     return True

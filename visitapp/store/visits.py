@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from visitapp.domain.models import Visit, VisitStatus, VisitType
+from visitapp.domain.visit_record import NextVisit, NotAloneReason, TimeAlone
 from visitapp.store.clock import utc_now_iso
 from visitapp.store.db import Connection
 
@@ -77,11 +78,12 @@ def upsert_visit(conn: Connection, visit: Visit) -> bool:
 
 
 def save_notes(conn: Connection, visit_id: str, notes: str) -> int:
-    """The autosave path: one UPDATE, only while the visit is a draft. Returns rows changed (0 or 1)."""
+    """The autosave path: one UPDATE, until the visit is signed off. Returns rows changed (0 or 1)."""
     return int(
         conn.execute(
-            "UPDATE visits SET notes = ?, version = version + 1, updated_at = ? WHERE id = ? AND status = ?",
-            (notes, utc_now_iso(), visit_id, VisitStatus.DRAFT.value),
+            "UPDATE visits SET notes = ?, version = version + 1, updated_at = ? "
+            "WHERE id = ? AND signed_off_at IS NULL",
+            (notes, utc_now_iso(), visit_id),
         ).rowcount
     )
 
@@ -93,3 +95,93 @@ def visit_status(conn: Connection, visit_id: str) -> VisitStatus | None:
 
 def count_visits(conn: Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM visits").fetchone()[0])
+
+
+# The guided-visit fields (migration 2) ----------------------------------------------------------------------
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def get_time_alone(conn: Connection, visit_id: str) -> TimeAlone:
+    r = conn.execute(
+        "SELECT child_seen, not_seen_reason, not_seen_next_steps, seen_alone, alone_minutes, alone_place, "
+        "not_alone_reason, not_alone_other, alone_timer_started_at FROM visits WHERE id = ?",
+        (visit_id,),
+    ).fetchone()
+    return TimeAlone(
+        child_seen=bool(r[0]), not_seen_reason=r[1], not_seen_next_steps=r[2],
+        seen_alone=None if r[3] is None else bool(r[3]), minutes=r[4], place=r[5],
+        not_alone_reason=NotAloneReason(r[6]) if r[6] else None, not_alone_other=r[7],
+        timer_started_at=_dt(r[8]),
+    )  # fmt: skip
+
+
+def save_time_alone(conn: Connection, visit_id: str, alone: TimeAlone) -> None:
+    conn.execute(
+        "UPDATE visits SET child_seen = ?, not_seen_reason = ?, not_seen_next_steps = ?, seen_alone = ?, "
+        "alone_minutes = ?, alone_place = ?, not_alone_reason = ?, not_alone_other = ?, "
+        "alone_timer_started_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+        (int(alone.child_seen), alone.not_seen_reason, alone.not_seen_next_steps,
+         None if alone.seen_alone is None else int(alone.seen_alone), alone.minutes, alone.place,
+         alone.not_alone_reason.value if alone.not_alone_reason else None, alone.not_alone_other,
+         alone.timer_started_at.isoformat(timespec="seconds") if alone.timer_started_at else None,
+         utc_now_iso(), visit_id),
+    )  # fmt: skip
+
+
+def get_flags(
+    conn: Connection, visit_id: str
+) -> tuple[str, bool, NextVisit, datetime | None, datetime | None]:
+    """(chose_not_to_share, shared_last_record, next visit, completed_at, signed_off_at)."""
+    r = conn.execute(
+        "SELECT chose_not_to_share, shared_last_record, next_visit_on, next_visit_later_reason, "
+        "completed_at, signed_off_at FROM visits WHERE id = ?",
+        (visit_id,),
+    ).fetchone()
+    next_visit = NextVisit(planned_on=date.fromisoformat(r[2]) if r[2] else None, later_reason=r[3])
+    return r[0], bool(r[1]), next_visit, _dt(r[4]), _dt(r[5])
+
+
+def save_flags(conn: Connection, visit_id: str, chose_not_to_share: str, shared_last_record: bool,
+               next_visit: NextVisit) -> None:  # fmt: skip
+    conn.execute(
+        "UPDATE visits SET chose_not_to_share = ?, shared_last_record = ?, next_visit_on = ?, "
+        "next_visit_later_reason = ?, version = version + 1, updated_at = ? WHERE id = ?",
+        (chose_not_to_share, int(shared_last_record),
+         next_visit.planned_on.isoformat() if next_visit.planned_on else None, next_visit.later_reason,
+         utc_now_iso(), visit_id),
+    )  # fmt: skip
+
+
+def sign_off(conn: Connection, visit_id: str, worker_id: str) -> None:
+    conn.execute(
+        "UPDATE visits SET signed_off_at = ?, signed_off_by = ?, version = version + 1 WHERE id = ?",
+        (utc_now_iso(), worker_id, visit_id),
+    )
+
+
+def signed_off(conn: Connection, visit_id: str) -> bool:
+    row = conn.execute("SELECT signed_off_at FROM visits WHERE id = ?", (visit_id,)).fetchone()
+    return bool(row and row[0])
+
+
+def last_visit_dates(conn: Connection) -> dict[str, tuple[date | None, date | None]]:
+    """child id -> (last visit where the child was seen, last visit where the child was seen alone)."""
+    rows = conn.execute(
+        "SELECT child_id, max(CASE WHEN child_seen THEN starts_at END), "
+        "max(CASE WHEN seen_alone THEN starts_at END) FROM visits GROUP BY child_id"
+    )
+    return {r[0]: (_day(r[1]), _day(r[2])) for r in rows}
+
+
+def _day(text: str | None) -> date | None:
+    return datetime.fromisoformat(text).date() if text else None
+
+
+def stamp_completed(conn: Connection, visit_id: str, when: datetime) -> None:
+    """The worker's local time of finishing: what "written within one working day" is measured by."""
+    conn.execute(
+        "UPDATE visits SET completed_at = ? WHERE id = ?", (when.isoformat(timespec="seconds"), visit_id)
+    )

@@ -17,6 +17,15 @@ SEED_BY_VERSION = {
         "INSERT INTO visits (id, child_id, starts_at, visit_type, status, created_at, updated_at) "
         "VALUES ('v1', 'c1', '2026-01-02T10:00', 'planned', 'draft', '2026-01-02', '2026-01-02')",
     ],
+    2: [
+        "INSERT INTO worker VALUES ('w1', 'Morgan', 'Social Worker', 'Harbour Team')",
+        "INSERT INTO children (id, full_name, legal_status, created_at, updated_at, visiting_rule) "
+        "VALUES ('c1', 'Test Child', 'looked_after', '2026-01-01', '2026-01-01', 'looked_after_first_year')",
+        "INSERT INTO visits (id, child_id, starts_at, visit_type, status, created_at, updated_at, seen_alone) "
+        "VALUES ('v1', 'c1', '2026-01-02T10:00', 'planned', 'draft', '2026-01-02', '2026-01-02', 1)",
+        "INSERT INTO quotes VALUES ('q1', 'v1', 'I like my room', '2026-01-02T10:20', '', 'told_me_alone', 1, "
+        "'words', 1)",
+    ],
 }
 
 
@@ -36,6 +45,13 @@ def test_upgrade_from_every_earlier_version(tmp_path: Path, start: int) -> None:
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     if start >= 1:
         assert conn.execute("SELECT full_name FROM children WHERE id = 'c1'").fetchone()[0] == "Test Child"
+        # a visit made before the guided flow existed reads as "child seen, time alone not recorded"
+        assert conn.execute("SELECT child_seen, alone_minutes FROM visits WHERE id = 'v1'").fetchone() == (
+            1,
+            0,
+        )
+    if start >= 2:
+        assert conn.execute("SELECT words FROM quotes WHERE id = 'q1'").fetchone()[0] == "I like my room"
 
 
 def test_every_version_has_a_seed() -> None:
