@@ -1,0 +1,68 @@
+"""Fixtures for the sync server: a throwaway PostgreSQL cluster for the session, a fresh database per test
+(SQLite file or PostgreSQL database, parametrised), and a real uvicorn server on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from syncserver.db import Database
+from syncserver.pgcluster import Cluster, ClusterUnavailable
+from tests.syncserver.serverkit import LiveServer
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    try:
+        cluster = Cluster()
+    except ClusterUnavailable as exc:
+        pytest.fail(str(exc), pytrace=False)
+    cluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+def make_database_url(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if kind == "sqlite":
+        return "sqlite:///" + str(tmp_path / "server.db")
+    cluster: Cluster = request.getfixturevalue("pg_cluster")
+    return cluster.create_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return make_database_url(request.param, request, tmp_path)
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = Database(db_url)
+    database.migrate()
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    database = Database("sqlite:///" + str(tmp_path / "server.db"))
+    database.migrate()
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def server(db: Database) -> Iterator[LiveServer]:
+    live = LiveServer(db)
+    yield live
+    live.stop()
+
+
+@pytest.fixture
+def sqlite_server(sqlite_db: Database) -> Iterator[LiveServer]:
+    live = LiveServer(sqlite_db)
+    yield live
+    live.stop()
