@@ -18,7 +18,22 @@ from visitapp.domain.models import (
     VisitStatus,
     VisitType,
 )
-from visitapp.store import children, visits
+from visitapp.domain.visit_record import (
+    Action,
+    NextVisit,
+    NotAloneReason,
+    Observation,
+    ObservationArea,
+    Quote,
+    QuoteKind,
+    SafetyCategory,
+    SafetyEntry,
+    ScaleRating,
+    SharedHow,
+    TimeAlone,
+    ToolEntry,
+)
+from visitapp.store import children, visit_parts, visits
 from visitapp.store.audit import record as audit
 from visitapp.store.db import Connection, transaction
 
@@ -65,6 +80,32 @@ NOTE_MIDDLES = [
     "You told me you have a new friend called Mo and you play football at break.",
     "You said you sometimes feel worried when Dad is late to pick you up.",
 ]
+CHILD_WORDS = [
+    "I like it when Mum does my hair before school.",
+    "Nanna Jo lets me feed the ducks.",
+    "I don't like it when they shout, it makes my tummy hurt.",
+    "my best thing is my bike",
+    "I want to see Dad more, like on Saturdays.",
+    "School is boring but I like dinner time.",
+    "I get scared at night when the lights go off.",
+    "Can I have my own room when I'm bigger?",
+    "I'm happy here. Carol makes pancakes.",
+    "I miss my old friends.",
+]
+WISHES = ["I wish I could stay up later.", "I want a dog.", "I want Mum and Dad to stop arguing."]
+OBSERVATIONS = [
+    "You were dressed warmly and your hair was brushed.",
+    "You went to Mum for a cuddle when you felt shy.",
+    "The kitchen was tidy and there was fruit in the bowl.",
+    "You played happily on the floor with your cars for the whole visit.",
+]
+WORRIES = [
+    "Mum and Dad argue loudly in the evenings, and you hear it from your bedroom.",
+    "You have missed eleven days of school since September.",
+]
+STRENGTHS = ["Mum has kept every appointment this month.", "Nanna Jo picks you up from school every day."]
+NEXT_STEPS = ["Mum will ring the school about breakfast club.", "I will ask about a counsellor at school."]
+NOT_SEEN_REASONS = ["Nobody answered the door.", "The family were at the hospital."]
 NOTE_ENDINGS = [
     "I will come again in four weeks and we will look at your plan together.",
     "I am going to talk to your school about extra help with reading.",
@@ -118,6 +159,48 @@ def _visit(rng: random.Random, child: Child, people: list[Person], when: datetim
     )
 
 
+def _record_parts(rng: random.Random, conn: Connection, visit: Visit, people: list[Person]) -> None:
+    """The guided-visit parts, so every screen and the caseload's due dates have something to show."""
+    roll = rng.random()
+    if roll < 0.05:
+        alone = TimeAlone(child_seen=False, not_seen_reason=rng.choice(NOT_SEEN_REASONS),
+                          not_seen_next_steps="I will come back within two days.")  # fmt: skip
+    elif roll < 0.2:
+        alone = TimeAlone(seen_alone=False, not_alone_reason=rng.choice(list(NotAloneReason)[:6]))
+    else:
+        alone = TimeAlone(
+            seen_alone=True, minutes=rng.randint(10, 45), place=rng.choice(["bedroom", "garden"])
+        )
+    visits.save_time_alone(conn, visit.id, alone)
+    if not alone.child_seen:
+        return
+    for n in range(rng.randint(1, 3)):
+        visit_parts.add_quote(conn, Quote(
+            visit_id=visit.id, words=rng.choice(WISHES if n == 2 else CHILD_WORDS),
+            said_at=visit.starts_at + timedelta(minutes=10 * (n + 1)),
+            shared_how=rng.choice(list(SharedHow)), child_alone=bool(alone.seen_alone),
+            kind=QuoteKind.WISH if n == 2 else QuoteKind.WORDS,
+        ))  # fmt: skip
+    visit_parts.add_observation(conn, Observation(visit.id, rng.choice(list(ObservationArea)[:3]),
+                                                  rng.choice(OBSERVATIONS)))  # fmt: skip
+    for category, texts in ((SafetyCategory.HARM, WORRIES), (SafetyCategory.STRENGTHS, STRENGTHS),
+                            (SafetyCategory.NEXT_STEPS, NEXT_STEPS)):  # fmt: skip
+        visit_parts.add_safety_entry(conn, SafetyEntry(visit.id, category, rng.choice(texts)))
+    if rng.random() < 0.5:
+        visit_parts.add_scale(
+            conn, ScaleRating(visit.id, "you", rng.randint(3, 9), "because it is calmer now")
+        )
+    if rng.random() < 0.2:
+        visit_parts.add_tool_entry(conn, ToolEntry(visit.id, "three_houses", {
+            "worries": "when the big boys are at the park", "good_things": "my scooter and Nanna Jo",
+            "dreams": "going to the seaside"}))  # fmt: skip
+    visit_parts.upsert_action(conn, Action(
+        child_id=visit.child_id, visit_id=visit.id, who=people[0].name, what=rng.choice(NEXT_STEPS),
+        due_on=visit.starts_at.date() + timedelta(days=7),
+        done_on=visit.starts_at.date() + timedelta(days=5) if visit.status is VisitStatus.COMPLETED else None,
+    ))  # fmt: skip
+
+
 def populate(
     conn: Connection,
     worker_id: str,
@@ -147,4 +230,9 @@ def populate(
             when = now - timedelta(days=3 * (index // n_children), hours=rng.randint(0, 8))
             visit = _visit(rng, child, people, when, draft=index < n_children // 3)
             visits.upsert_visit(conn, visit)
+            _record_parts(rng, conn, visit, people)
+            visits.save_flags(conn, visit.id, "", index >= n_children,
+                              NextVisit(planned_on=when.date() + timedelta(days=14)))  # fmt: skip
+            if visit.status is VisitStatus.COMPLETED and index >= 2 * n_children:
+                visits.sign_off(conn, visit.id, worker_id)  # older visits are signed off and locked
             audit(conn, worker_id, "visit.created", "visit", visit.id)

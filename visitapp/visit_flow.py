@@ -304,12 +304,15 @@ class VisitFlow:
     # The caseload, with what is due -------------------------------------------------------------------------
 
     def caseload(self, today: date) -> list[CaseloadRow]:
+        # Correlated subqueries walk the covering index visits_seen_by_child, never the visit rows.
         rows = self.conn.execute(
-            "SELECT c.id, c.visiting_rule, c.plan_start, min(v.starts_at) FROM children c "
-            "LEFT JOIN visits v ON v.child_id = c.id GROUP BY c.id"
+            "SELECT c.id, c.visiting_rule, c.plan_start, "
+            "(SELECT min(starts_at) FROM visits WHERE child_id = c.id), "
+            "(SELECT max(starts_at) FROM visits WHERE child_id = c.id AND child_seen), "
+            "(SELECT max(starts_at) FROM visits WHERE child_id = c.id AND seen_alone) FROM children c"
         ).fetchall()
-        settings = {r[0]: (r[1], date.fromisoformat(r[2]) if r[2] else None, r[3]) for r in rows}
-        last = visits.last_visit_dates(self.conn)
+        settings = {r[0]: (r[1], _day(r[2]), _day(r[3])) for r in rows}
+        last = {r[0]: (_day(r[4]), _day(r[5])) for r in rows}
         result = []
         for row in children.caseload(self.conn):
             rule_key, plan_start, first_visit = settings[row.child_id]
@@ -320,7 +323,7 @@ class VisitFlow:
             if row.date_of_birth:
                 dob = row.date_of_birth
                 age = today.year - dob.year - ((today.month, today.day) < (dob.month, dob.day))
-            known_since = plan_start or (datetime.fromisoformat(first_visit).date() if first_visit else today)
+            known_since = plan_start or first_visit or today
             weeks = weeks_since_seen_alone(rule, today, age, last_alone, known_since)
             result.append(CaseloadRow(
                 child_id=row.child_id, full_name=row.full_name, known_as=row.known_as,
@@ -330,6 +333,10 @@ class VisitFlow:
                 weeks_not_seen_alone=weeks,
             ))  # fmt: skip
         return result
+
+
+def _day(text: str | None) -> date | None:
+    return datetime.fromisoformat(text).date() if text else None
 
 
 def _required(text: str, message: str) -> str:

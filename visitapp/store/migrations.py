@@ -98,6 +98,8 @@ ALTER TABLE visits ADD COLUMN next_visit_on TEXT;
 ALTER TABLE visits ADD COLUMN next_visit_later_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE visits ADD COLUMN signed_off_at TEXT;
 ALTER TABLE visits ADD COLUMN signed_off_by TEXT;
+-- Covers the caseload's "when was the child last seen, last seen alone" without reading visit rows.
+CREATE INDEX visits_seen_by_child ON visits(child_id, starts_at, child_seen, seen_alone);
 CREATE TABLE quotes (
     id          TEXT PRIMARY KEY,
     visit_id    TEXT NOT NULL REFERENCES visits(id) ON DELETE CASCADE,

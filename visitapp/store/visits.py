@@ -167,19 +167,6 @@ def signed_off(conn: Connection, visit_id: str) -> bool:
     return bool(row and row[0])
 
 
-def last_visit_dates(conn: Connection) -> dict[str, tuple[date | None, date | None]]:
-    """child id -> (last visit where the child was seen, last visit where the child was seen alone)."""
-    rows = conn.execute(
-        "SELECT child_id, max(CASE WHEN child_seen THEN starts_at END), "
-        "max(CASE WHEN seen_alone THEN starts_at END) FROM visits GROUP BY child_id"
-    )
-    return {r[0]: (_day(r[1]), _day(r[2])) for r in rows}
-
-
-def _day(text: str | None) -> date | None:
-    return datetime.fromisoformat(text).date() if text else None
-
-
 def stamp_completed(conn: Connection, visit_id: str, when: datetime) -> None:
     """The worker's local time of finishing: what "written within one working day" is measured by."""
     conn.execute(
