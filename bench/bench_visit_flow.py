@@ -29,8 +29,8 @@ def _timings(action, repeats: int = REPEATS) -> list[float]:  # type: ignore[no-
 
 def run() -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory(prefix="visitapp-bench-") as tmp:
-        vault = create_vault(VaultPaths(Path(tmp) / "v"), Worker("Pat Example", "Social Worker", "Harbour Team"),
-                             "bench kettle orbit daffodil")  # fmt: skip
+        worker = Worker("Pat Example", "Social Worker", "Harbour Team")
+        vault = create_vault(VaultPaths(Path(tmp) / "v"), worker, "bench kettle orbit daffodil")
         conn = vault.connect()
         populate(conn, vault.worker_id, n_children=60, n_visits=10_000)
         flow = VisitFlow(conn, vault.worker_id)

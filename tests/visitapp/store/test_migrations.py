@@ -21,10 +21,11 @@ SEED_BY_VERSION = {
         "INSERT INTO worker VALUES ('w1', 'Morgan', 'Social Worker', 'Harbour Team')",
         "INSERT INTO children (id, full_name, legal_status, created_at, updated_at, visiting_rule) "
         "VALUES ('c1', 'Test Child', 'looked_after', '2026-01-01', '2026-01-01', 'looked_after_first_year')",
-        "INSERT INTO visits (id, child_id, starts_at, visit_type, status, created_at, updated_at, seen_alone) "
-        "VALUES ('v1', 'c1', '2026-01-02T10:00', 'planned', 'draft', '2026-01-02', '2026-01-02', 1)",
-        "INSERT INTO quotes VALUES ('q1', 'v1', 'I like my room', '2026-01-02T10:20', '', 'told_me_alone', 1, "
-        "'words', 1)",
+        "INSERT INTO visits (id, child_id, starts_at, visit_type, status, created_at, updated_at, "
+        "seen_alone) VALUES ('v1', 'c1', '2026-01-02T10:00', 'planned', 'draft', '2026-01-02', "
+        "'2026-01-02', 1)",
+        "INSERT INTO quotes VALUES ('q1', 'v1', 'I like my room', '2026-01-02T10:20', '', 'told_me_alone', "
+        "1, 'words', 1)",
     ],
 }
 
