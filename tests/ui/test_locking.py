@@ -1,0 +1,101 @@
+"""Locking, by hand and when idle: the work is saved, every view is emptied, unlock brings it all back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.vaults import PASSPHRASE
+from tests.ui.uikit import all_text, fetch, open_visit, press_lock_shortcut, unlock
+from ui.controllers.app_controller import AppController
+
+SECRETS = ("Juniper", "Quillfeather", "Juni", "Nanna Jo", "Mr Ellery", "First words", "den in the garden")
+
+
+def _assert_nothing_left() -> None:
+    text = all_text()
+    for secret in SECRETS:
+        assert secret not in text, f"{secret!r} is still shown somewhere after locking"
+    # Nor one Ctrl+Z away: an emptied field must not be able to undo its way back to a name.
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, QLineEdit):
+            assert not widget.isUndoAvailable(), widget.objectName()
+        if isinstance(widget, QPlainTextEdit):
+            assert not widget.document().isUndoAvailable(), widget.objectName()
+
+
+def test_auto_lock_saves_clears_and_unlock_restores(
+    make_app: Callable[[], AppController], vault_with_child: dict[str, str], qtbot: QtBot
+) -> None:
+    app = make_app()
+    unlock(app, qtbot, PASSPHRASE)
+    open_visit(app, qtbot, vault_with_child["child_id"], vault_with_child["visit_id"])
+    notes = app.screens.visit.notes
+    notes.setFocus()
+    qtbot.keyClicks(notes, " We built a den in the garden.")
+    app.screens.visit.place.end(False)
+    qtbot.keyClicks(app.screens.visit.place, " by the den in the garden")
+    app.idle.set_timeout_ms(300)  # the test hook: five minutes would be a long test
+
+    qtbot.waitUntil(lambda: not app.unlocked, timeout=3000)
+    assert app.window.stack.currentWidget() is app.screens.unlock
+    assert "locked itself" in app.screens.unlock.reason.text()
+    _assert_nothing_left()
+
+    unlock(app, qtbot, PASSPHRASE)
+    qtbot.waitUntil(lambda: app.visit.visit_id == vault_with_child["visit_id"])
+    assert notes.toPlainText() == "First words. We built a den in the garden."
+    assert app.screens.visit.place.text() == "at home by the den in the garden"
+    assert app.screens.workspace.pages.currentWidget() is app.screens.visit
+
+
+def test_lock_closes_open_dialogs_and_leaves_no_names(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    app.navigator.open_child(data["child_id"])
+    qtbot.waitUntil(lambda: app.child.child_id == data["child_id"])
+    assert app.child.people.rowCount() == 2
+    dialog = app.child.edit_child()
+    assert dialog is not None and dialog.isVisible()
+
+    press_lock_shortcut(app, qtbot)  # Ctrl+L works with a dialog open
+    qtbot.waitUntil(lambda: not app.unlocked)
+    assert app.screens.unlock.reason.text().startswith("You locked VisitApp")
+    _assert_nothing_left()
+
+    unlock(app, qtbot, PASSPHRASE)
+    qtbot.waitUntil(lambda: app.child.child_id == data["child_id"])  # back on the same child's page
+    assert app.screens.workspace.pages.currentWidget() is app.screens.child
+
+
+def test_lock_now_button_and_switching_screens_save_notes(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    open_visit(app, qtbot, data["child_id"], data["visit_id"])
+    qtbot.keyClicks(app.screens.visit.notes, " More.")
+    app.screens.visit.back_button.click()  # leaving the editor saves at once, not after the pause
+    saved = fetch(app, qtbot, lambda context: context.casework.visit(data["visit_id"]).notes)
+    assert saved == "First words. More."
+
+    app.screens.workspace.lock.click()
+    qtbot.waitUntil(lambda: not app.unlocked)
+    _assert_nothing_left()
+
+
+def test_closing_the_window_saves_typed_notes(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    open_visit(app, qtbot, data["child_id"], data["visit_id"])
+    qtbot.keyClicks(app.screens.visit.notes, " Said goodbye at the door.")
+    app.window.close()
+    assert not app.store.running
+
+    from visitapp.casework import Casework
+    from visitapp.paths import VaultPaths
+    from visitapp.vault import unlock_vault
+
+    vault = unlock_vault(VaultPaths(app.paths.root), PASSPHRASE)
+    try:
+        notes = Casework(vault.connect(), vault.worker_id).visit(data["visit_id"]).notes
+    finally:
+        vault.lock()
+    assert notes == "First words. Said goodbye at the door."

@@ -1,0 +1,106 @@
+"""Every item model passes Qt's own model checks, and the caseload filters and sorts as a worker expects."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from ui.models.caseload_model import CaseloadModel, caseload_proxy
+from ui.models.people_model import PeopleModel
+from ui.models.visits_model import VisitsModel
+from visitapp.domain.models import CaseloadRow, LegalStatus, Person, Visit, VisitStatus, VisitType
+
+ROWS = [
+    CaseloadRow("a", "Juniper Quillfeather", "Juni", date(2016, 5, 1), LegalStatus.LOOKED_AFTER, None),
+    CaseloadRow(
+        "b", "Oskar Brambleby", "", date(2020, 1, 9), LegalStatus.CHILD_IN_NEED, datetime(2026, 3, 2, 10)
+    ),
+    CaseloadRow("c", "Maisie Underwood", "Mo", None, LegalStatus.EARLY_HELP, datetime(2026, 1, 5, 14)),
+]
+
+
+def test_caseload_model(qtmodeltester) -> None:
+    model = CaseloadModel()
+    model.set_rows(ROWS)
+    qtmodeltester.check(model, force_py=True)
+    proxy = caseload_proxy(model)
+    qtmodeltester.check(proxy, force_py=True)
+    assert model.index(0, CaseloadModel.NAME).data() == "Juniper Quillfeather (Juni)"
+    assert model.index(1, CaseloadModel.LAST_VISIT).data() == "2 March 2026"
+    assert model.index(0, CaseloadModel.LAST_VISIT).data() == "No visits yet"
+    assert model.index(2, CaseloadModel.AGE).data() == "Not known"
+
+
+def test_people_model(qtmodeltester) -> None:
+    model = PeopleModel()
+    model.set_people(
+        [Person("a", "Josephine Quillfeather", "Nanna Jo"), Person("a", "Mr Ellery", "", "teacher")]
+    )
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(1, 1).data() == "—"
+
+
+def test_visits_model_holds_no_notes(qtmodeltester) -> None:
+    model = VisitsModel()
+    visits = [
+        Visit("a", datetime(2026, 3, 4, 10, 30), "at home", VisitType.UNANNOUNCED, notes="secret words"),
+        Visit("a", datetime(2026, 2, 1, 9, 0), status=VisitStatus.COMPLETED),
+    ]
+    model.set_visits(visits)
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(0, VisitsModel.WHEN).data() == "4 March 2026, 10:30"
+    assert model.index(0, VisitsModel.TYPE).data() == "Unannounced"
+    assert model.index(1, VisitsModel.STATUS).data() == "Completed"
+    assert all(v.notes == "" for v in model._visits)
+
+
+def test_caseload_filter_matches_full_name_and_known_as(qtbot: QtBot) -> None:
+    from ui.views.caseload_view import CaseloadView
+
+    model = CaseloadModel()
+    proxy = caseload_proxy(model)
+    view = CaseloadView(model, proxy)
+    qtbot.addWidget(view)
+    model.set_rows(ROWS)
+    view.refreshed()
+    assert proxy.rowCount() == 3
+    qtbot.keyClicks(view.filter, "bram")
+    assert proxy.rowCount() == 1 and proxy.index(0, 0).data() == "Oskar Brambleby"
+    view.filter.clear()
+    qtbot.keyClicks(view.filter, "MO")  # known-as, any case
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Maisie Underwood (Mo)"]
+    view.filter.setText("nobody")
+    assert proxy.rowCount() == 0 and "No child" in view.empty.text()
+    view.filter.clear()
+    proxy.sort(CaseloadModel.AGE, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, 0).data().startswith("Juniper")  # the oldest first, by age, not by text
+
+
+def test_enter_in_the_filter_opens_the_match(qtbot: QtBot) -> None:
+    from ui.views.caseload_view import CaseloadView
+
+    model = CaseloadModel()
+    view = CaseloadView(model, caseload_proxy(model))
+    qtbot.addWidget(view)
+    model.set_rows(ROWS)
+    qtbot.keyClicks(view.filter, "oskar")
+    with qtbot.waitSignal(view.open_child) as opened:
+        qtbot.keyClick(view.filter, Qt.Key.Key_Return)
+    assert opened.args == ["b"]
+
+
+def test_down_from_the_filter_moves_into_the_list(qtbot: QtBot) -> None:
+    from ui.views.caseload_view import CaseloadView
+
+    model = CaseloadModel()
+    view = CaseloadView(model, caseload_proxy(model))
+    qtbot.addWidget(view)
+    model.set_rows(ROWS)
+    with qtbot.waitActive(view):
+        view.show()
+        view.activateWindow()
+    view.filter.setFocus()
+    qtbot.keyClick(view.filter, Qt.Key.Key_Down)
+    assert view.table.hasFocus() and view.table.currentIndex().row() == 0

@@ -1,0 +1,1 @@
+"""Behaviour: controllers take the worker's actions from views and run them through the store thread."""

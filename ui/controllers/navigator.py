@@ -1,0 +1,74 @@
+"""Which page the worker is on (by ids only), moving between pages, and coming back after unlock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QStackedWidget
+
+from ui.controllers.caseload_controller import CaseloadController
+from ui.controllers.child_controller import ChildController
+from ui.controllers.visit_controller import VisitController
+
+
+@dataclass(frozen=True)
+class Place:
+    """Ids, never names or text: this is kept in memory while the app is locked."""
+
+    page: str = "caseload"  # "caseload" | "child" | "visit"
+    child_id: str = ""
+    visit_id: str = ""
+
+
+class Navigator(QObject):
+    def __init__(
+        self,
+        pages: QStackedWidget,
+        caseload: CaseloadController,
+        child: ChildController,
+        visit: VisitController,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.pages = pages
+        self.caseload, self.child, self.visit = caseload, child, visit
+        self.place = Place()
+        caseload.child_chosen.connect(self.open_child)
+        child.back.connect(self.open_caseload)
+        child.visit_chosen.connect(self.open_visit)
+        child.missing.connect(self.open_caseload)
+        visit.back.connect(self.open_child)
+        visit.missing.connect(self.open_caseload)
+
+    def open_caseload(self) -> None:
+        self._leave()
+        self.place = Place()
+        self.caseload.open(lambda: self.pages.setCurrentWidget(self.caseload.view))
+
+    def open_child(self, child_id: str) -> None:
+        self._leave()
+        self.place = Place("child", child_id)
+        self.child.open(child_id, lambda: self.pages.setCurrentWidget(self.child.view))
+
+    def open_visit(self, visit_id: str, child_id: str = "") -> None:
+        self._leave()
+        self.place = Place("visit", child_id or self.child.child_id or "", visit_id)
+        self.visit.open(visit_id, lambda: self.pages.setCurrentWidget(self.visit.view))
+
+    def go(self, place: Place) -> None:
+        if place.page == "visit" and place.visit_id:
+            self.open_visit(place.visit_id, place.child_id)
+        elif place.page == "child" and place.child_id:
+            self.open_child(place.child_id)
+        else:
+            self.open_caseload()
+
+    def clear_all(self) -> None:
+        """Empty every page (no child's data left in any widget); the place itself is kept."""
+        self.caseload.clear()
+        self.child.clear()
+        self.visit.clear()
+
+    def _leave(self) -> None:
+        self.visit.flush()  # switching screens saves what was typed

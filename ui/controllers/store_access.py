@@ -1,0 +1,53 @@
+"""The controllers' way to the store thread, which exists only while the vault is open (or opening)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from ui.jobs import UnlockRefused
+from ui.store_worker import Job, OnDone, OnError, StoreClient
+from visitapp.casework import CaseworkError
+from visitapp.store.keys import KeyFileDamaged
+from visitapp.vault import VaultError
+
+
+def plain_message(exc: Exception) -> str:
+    """Our own errors carry worker-readable messages; anything else gets a calm general one, never a trace."""
+    if isinstance(exc, CaseworkError | VaultError | UnlockRefused | KeyFileDamaged):
+        return str(exc)
+    return QCoreApplication.translate(
+        "Errors", "VisitApp could not finish that. Please try again. If it keeps happening, tell IT support."
+    )
+
+
+class StoreAccess(QObject):
+    failed = Signal(str)  # a plain message for anything that had no error handler of its own
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._client: StoreClient | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._client is not None
+
+    def start(self) -> None:
+        if self._client is None:
+            self._client = StoreClient(self)
+
+    def stop(self) -> None:
+        """Finish queued work, lock the vault, end the thread. Later answers are dropped."""
+        client, self._client = self._client, None
+        if client is not None:
+            client.stop()
+            client.setParent(None)
+
+    def run(self, job: Job, on_done: OnDone | None = None, on_error: OnError | None = None) -> bool:
+        """Queue ``job``; False (and nothing happens) while locked."""
+        if self._client is None:
+            return False
+        self._client.run(job, on_done, on_error or self._report)
+        return True
+
+    def _report(self, exc: Exception) -> None:
+        self.failed.emit(plain_message(exc))

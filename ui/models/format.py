@@ -1,0 +1,32 @@
+"""Dates and ages as a worker reads them: in words, never 03/04/05."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Format", text)
+
+
+def day_in_words(day: date) -> str:
+    return f"{day.day} {_tr(_MONTHS[day.month - 1])} {day.year}"
+
+
+def moment_in_words(moment: datetime) -> str:
+    return f"{day_in_words(moment.date())}, {moment:%H:%M}"
+
+
+def age_in_words(age: int | None) -> str:
+    if age is None:
+        return _tr("Not known")
+    if age < 1:
+        return _tr("Under 1")
+    return str(age)

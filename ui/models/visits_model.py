@@ -1,0 +1,73 @@
+"""A child's visits, newest first (the order the core gives)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ui.models.format import moment_in_words
+from visitapp.domain.models import Visit, VisitStatus, VisitType
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class VisitsModel(QAbstractTableModel):
+    WHEN, TYPE, PLACE, STATUS = range(4)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._visits: list[Visit] = []
+        self._headers = [self.tr("When"), self.tr("Type"), self.tr("Where"), self.tr("Status")]
+
+    def set_visits(self, visits: list[Visit]) -> None:
+        self.beginResetModel()
+        # Only what the list shows: notes stay in the store until a visit is opened.
+        self._visits = [
+            Visit(
+                child_id=v.child_id,
+                starts_at=v.starts_at,
+                place=v.place,
+                visit_type=v.visit_type,
+                status=v.status,
+                id=v.id,
+            )
+            for v in visits
+        ]
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_visits([])
+
+    def visit_id(self, row: int) -> str:
+        return self._visits[row].id
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._visits)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < 4:
+                return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The tooltip repeats the text, so a place cut short by a narrow column can still be read in full.
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) or not index.isValid():
+            return None
+        if not 0 <= index.row() < len(self._visits):
+            return None
+        visit = self._visits[index.row()]
+        column = index.column()
+        if column == self.WHEN:
+            return moment_in_words(visit.starts_at)
+        if column == self.TYPE:
+            return self.tr("Planned") if visit.visit_type is VisitType.PLANNED else self.tr("Unannounced")
+        if column == self.PLACE:
+            return visit.place or "—"
+        return self.tr("Completed") if visit.status is VisitStatus.COMPLETED else self.tr("Draft")

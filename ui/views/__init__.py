@@ -1,0 +1,1 @@
+"""Layout only: views build widgets and report what the worker did by signal."""

@@ -1,0 +1,95 @@
+"""The caseload: every child the worker visits, with a box that filters as they type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
+
+from ui.models.caseload_model import CHILD_ID_ROLE, CaseloadModel
+from ui.views.widgets import button, label, line_edit, table, wipe
+
+
+class CaseloadView(QWidget):
+    open_child = Signal(str)
+    add_child = Signal()
+
+    def __init__(self, model: CaseloadModel, proxy: QSortFilterProxyModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("caseloadPage")
+        self.proxy = proxy
+        self.filter = line_edit("caseloadFilter", self.tr("Find a child by name"))
+        self.filter.setPlaceholderText(self.tr("Type part of a name"))
+        self.filter.setClearButtonEnabled(True)
+        self.add = button(self.tr("&Add a child"), "caseloadAddChild")
+        self.table = table("caseloadTable", self.tr("Your children"))
+        self.table.setModel(proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(CaseloadModel.NAME, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(CaseloadModel.NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((CaseloadModel.AGE, 110), (CaseloadModel.STATUS, 260)):
+            header.resizeSection(column, width)
+        self.empty = label(kind="hint")
+        self.empty.setObjectName("caseloadEmpty")
+
+        top = QHBoxLayout()
+        top.addWidget(label(self.tr("&Find a child"), buddy=self.filter))
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.add)
+        box = QVBoxLayout(self)
+        box.addWidget(label(self.tr("Your children"), kind="heading"))
+        box.addLayout(top)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.empty)
+
+        self.filter.textChanged.connect(self._filter_changed)
+        self.filter.returnPressed.connect(self._open_first)
+        # Down from the search box goes into the list, as in a browser's address bar.
+        down = QShortcut(
+            QKeySequence(Qt.Key.Key_Down), self.filter, context=Qt.ShortcutContext.WidgetShortcut
+        )
+        down.activated.connect(self._into_table)
+        self.add.clicked.connect(self.add_child)
+        self.table.row_activated.connect(self._open)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self._update_empty()
+        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _into_table(self) -> None:
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.table.setFocus()
+
+    def refreshed(self) -> None:
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        shown, total = self.proxy.rowCount(), self.proxy.sourceModel().rowCount()
+        if shown and shown == total:
+            self.empty.setText(
+                self.tr("{0} children. Press Enter or double-click to open one.").format(total)
+            )
+        elif shown:
+            self.empty.setText(self.tr("Showing {0} of {1} children.").format(shown, total))
+        elif self.filter.text().strip():
+            self.empty.setText(self.tr("No child's name matches what you typed."))
+        else:
+            self.empty.setText(self.tr("No children yet. Use “Add a child” to start."))
+
+    def _open_first(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid() and self.proxy.rowCount():
+            index = self.proxy.index(0, 0)
+        if index.isValid():
+            self._open(index)
+
+    def _open(self, index: QModelIndex) -> None:
+        self.open_child.emit(index.siblingAtColumn(0).data(CHILD_ID_ROLE))
+
+    def clear(self) -> None:
+        wipe(self.filter)
+        self.empty.clear()

@@ -1,0 +1,30 @@
+"""The one window: first run, unlock, or the workspace, one at a time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()
+
+    def __init__(self, first_run: QWidget, unlock: QWidget, workspace: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("VisitApp"))
+        self.setMinimumSize(1024, 640)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("screens")
+        self.first_run, self.unlock, self.workspace = first_run, unlock, workspace
+        for page in (first_run, unlock, workspace):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+
+    def show_page(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.closing.emit()  # the controller saves and locks before the window goes
+        super().closeEvent(event)
