@@ -227,7 +227,15 @@ def populate(
         now = datetime.combine(today, datetime.min.time()).replace(hour=9)
         for index in range(n_visits):
             child, people = cast[index % n_children]
-            when = now - timedelta(days=3 * (index // n_children), hours=rng.randint(0, 8))
+            # Working hours, the newest visits a day or more ago and spread out, so due dates differ.
+            days_ago = 1 + 3 * (index // n_children) + (index % n_children) % 9
+            if (index % n_children) % 5 == 4:
+                days_ago += 50  # a few children are overdue a visit, as on any real caseload
+            when = (
+                now
+                - timedelta(days=days_ago)
+                + timedelta(hours=rng.randint(0, 7), minutes=15 * rng.randint(0, 3))
+            )
             visit = _visit(rng, child, people, when, draft=index < n_children // 3)
             visits.upsert_visit(conn, visit)
             _record_parts(rng, conn, visit, people)
