@@ -14,6 +14,9 @@ from ui.style import apply_style
 from visitapp.paths import VaultPaths, resolve_data_dir
 from visitapp.store.keys import KdfParams
 
+# For start-up benchmarks and installer smoke tests: quit as soon as the first screen is shown.
+QUIT_WHEN_SHOWN = "VISITAPP_QUIT_WHEN_SHOWN"
+
 
 def application() -> QApplication:
     app = QApplication.instance()
@@ -59,4 +62,6 @@ def run_app(data_dir: str | os.PathLike[str] | None = None, kdf_params: KdfParam
     app.aboutToQuit.connect(controller.shutdown)
     quit_on_terminate(app)
     show(controller)
+    if os.environ.get(QUIT_WHEN_SHOWN) == "1":
+        QTimer.singleShot(0, app.quit)  # the first screen is up once the event loop turns
     return app.exec()

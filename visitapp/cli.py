@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from visitapp import __version__
+import visitapp
 
 COMMAND_MODULES: tuple[str, ...] = (
     "visitapp.commands.demo",
@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         allow_abbrev=False,  # "--passphrase" must not quietly match "--passphrase-file"
         description="VisitApp: record home visits offline, encrypted, written to the child.",
     )
-    parser.add_argument("--version", action="version", version=f"VisitApp {__version__}")
+    parser.add_argument("--version", action="version", version=f"VisitApp {visitapp.__version__}")
     parser.add_argument("--data-dir", help="folder that holds the vault (also VISITAPP_DATA_DIR)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -36,17 +36,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        # No sub-command: start the desktop app. Imported here so the core never loads Qt on its own.
-        from ui.app import run_app
+def _only_starts_the_app(argv: Sequence[str]) -> str | None | bool:
+    """The data folder if ``argv`` just starts the app (None for the default one), otherwise False.
 
-        return run_app(data_dir=args.data_dir)
-    result: int = handler(args)
-    return result
+    Starting the app is the common case and the one a worker waits for, so it skips importing every
+    sub-command's module just to build a parser it will not use."""
+    data_dir: str | None = None
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token == "--data-dir" and rest:
+            data_dir = rest.pop(0)
+        elif token.startswith("--data-dir="):
+            data_dir = token.split("=", 1)[1]
+        else:
+            return False
+    return data_dir
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    data_dir = _only_starts_the_app(argv)
+    if data_dir is False:
+        args = build_parser().parse_args(argv)
+        handler = getattr(args, "handler", None)
+        if handler is not None:
+            result: int = handler(args)
+            return result
+        data_dir = args.data_dir
+    # No sub-command: start the desktop app. Imported here so the core never loads Qt on its own.
+    from ui.app import run_app
+
+    return run_app(data_dir=data_dir or None)
 
 
 if __name__ == "__main__":
