@@ -6,7 +6,7 @@ set -euo pipefail
 
 run_pkgs=(python3-venv libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3 libxcb-cursor0
   libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libpulse0 fonts-dejavu-core)
-test_pkgs=(xvfb xauth poppler-utils postgresql)
+test_pkgs=(xvfb xauth poppler-utils postgresql binutils)
 
 want=("${run_pkgs[@]}")
 [ "${1:-run}" = "test" ] && want+=("${test_pkgs[@]}")

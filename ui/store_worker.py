@@ -12,13 +12,16 @@ import logging
 import queue
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from visitapp.casework import Casework
 from visitapp.domain.models import Worker
 from visitapp.vault import OpenVault, VaultError
+
+if TYPE_CHECKING:
+    from visitapp.visit_flow import VisitFlow
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,7 @@ class StoreContext:
     def __init__(self) -> None:
         self.vault: OpenVault | None = None
         self._casework: Casework | None = None
+        self._flow: VisitFlow | None = None
 
     @property
     def casework(self) -> Casework:
@@ -46,9 +50,20 @@ class StoreContext:
             raise VaultError("VisitApp is locked.")
         return self._casework
 
+    @property
+    def flow(self) -> VisitFlow:
+        """The guided visit over the same connection (its rule and tool tables are read once per unlock)."""
+        if self._flow is None:
+            from visitapp.visit_flow import VisitFlow  # here, not at start-up: it loads the holiday tables
+
+            casework = self.casework
+            self._flow = VisitFlow(casework.conn, casework.worker_id)
+        return self._flow
+
     def adopt(self, vault: OpenVault) -> SessionInfo:
         self.vault = vault
         self._casework = Casework(vault.connect(), vault.worker_id)
+        self._flow = None
         return SessionInfo(vault.worker, self._casework.auto_lock_minutes())
 
     def close(self) -> None:
@@ -56,6 +71,7 @@ class StoreContext:
             self.vault.lock()  # checkpoint, close every connection, wipe the key
         self.vault = None
         self._casework = None
+        self._flow = None
 
 
 class _StoreThread(QThread):

@@ -92,10 +92,11 @@ class Casework:
     def save_visit(self, visit: Visit) -> None:
         if visits.signed_off(self.conn, visit.id):
             raise CaseworkError(SIGNED_OFF_MESSAGE)
+        was = visits.visit_status(self.conn, visit.id)
         with transaction(self.conn):
             created = visits.upsert_visit(self.conn, visit)
             action = "visit.created" if created else "visit.updated"
-            if visit.status is VisitStatus.COMPLETED:
+            if visit.status is VisitStatus.COMPLETED and was is not VisitStatus.COMPLETED:
                 action = "visit.completed"
             audit(self.conn, self.worker_id, action, "visit", visit.id)
 

@@ -17,6 +17,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "visitapp.commands.demo",
     "visitapp.commands.doctor",
     "visitapp.commands.check_letter",
+    "visitapp.commands.selftest",
+    "visitapp.commands.sync",
 )
 
 

@@ -7,6 +7,7 @@ closes every connection it handed out, and wipes the key. Every thread that touc
 
 from __future__ import annotations
 
+import hmac
 import json
 import threading
 import time
@@ -118,6 +119,16 @@ class OpenVault:
             if self._key is not None:
                 keys.wipe(self._key)
                 self._key = None
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        """Whether ``passphrase`` is this vault's, without changing anything (one KDF run, ~0.3 s)."""
+        try:
+            candidate = keys.unwrap_key(keys.read_key_file(self.paths.key_file), passphrase)
+        except (WrongPassphrase, KeyFileDamaged):
+            return False
+        matches = self._key is not None and hmac.compare_digest(bytes(candidate), bytes(self._key))
+        keys.wipe(candidate)
+        return matches
 
     def change_passphrase(self, current: str, new: str, confirm: str) -> None:
         verdict = check_passphrase(new, confirm, personal=(self.worker.full_name, self.worker.team))

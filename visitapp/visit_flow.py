@@ -7,6 +7,7 @@ child's words are stored exactly as typed; nothing here trims or tidies them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 
 from visitapp.domain.models import CaseloadRow, VisitStatus
@@ -138,6 +139,16 @@ class VisitFlow:
             raise FlowError("Minutes alone should be between 0 and 600.")
         self._write(visit_id, "visit.time_alone", "visit", visit_id,
                     lambda: visits.save_time_alone(self.conn, visit_id, alone))  # fmt: skip
+
+    def update_time_alone(self, visit_id: str, typed: TimeAlone) -> TimeAlone:
+        """Saves what the worker typed on the time-alone step. The timer belongs to start/stop: while it runs,
+        its start and the minutes counted so far are kept as stored, whatever the form says."""
+        stored = visits.get_time_alone(self.conn, visit_id)
+        alone = replace(typed, timer_started_at=stored.timer_started_at)
+        if stored.is_running():
+            alone.minutes, alone.seen_alone = stored.minutes, True
+        self.save_time_alone(visit_id, alone)
+        return alone
 
     def start_alone_timer(self, visit_id: str) -> TimeAlone:
         alone = visits.get_time_alone(self.conn, visit_id)
@@ -309,8 +320,11 @@ class VisitFlow:
             "SELECT c.id, c.visiting_rule, c.plan_start, "
             "(SELECT min(starts_at) FROM visits WHERE child_id = c.id), "
             "(SELECT max(starts_at) FROM visits WHERE child_id = c.id AND child_seen), "
-            "(SELECT max(starts_at) FROM visits WHERE child_id = c.id AND seen_alone) FROM children c"
+            "(SELECT max(starts_at) FROM visits WHERE child_id = c.id AND seen_alone), "
+            "(SELECT count(*) FROM family_responses r JOIN visits v ON v.id = r.record_visit_id "
+            " WHERE v.child_id = c.id AND r.answered_at IS NULL) FROM children c"
         ).fetchall()
+        unanswered = {r[0]: r[6] for r in rows}
         settings = {r[0]: (r[1], _day(r[2]), _day(r[3])) for r in rows}
         last = {r[0]: (_day(r[4]), _day(r[5])) for r in rows}
         result = []
@@ -330,7 +344,7 @@ class VisitFlow:
                 date_of_birth=row.date_of_birth, legal_status=row.legal_status,
                 last_visit_at=row.last_visit_at,
                 next_visit_due=due.due, days_until_due=due.days_left, due_basis=due.basis,
-                weeks_not_seen_alone=weeks,
+                weeks_not_seen_alone=weeks, unanswered_responses=unanswered[row.child_id],
             ))  # fmt: skip
         return result
 

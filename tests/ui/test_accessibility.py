@@ -9,8 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.uikit import interactive_widgets, open_visit
+from tests.ui.uikit import by_name, go_step, interactive_widgets, open_visit
 from ui.controllers.app_controller import AppController
+
+STEPS = (
+    "Before you go", "Who is here", "Share the last record", "Time alone with the child", "The child's words",
+    "What I saw", "Worries, what's working, what needs to happen", "Actions", "Next visit", "Finish",
+)  # fmt: skip
 
 
 def _problems() -> list[str]:
@@ -56,9 +61,21 @@ def test_every_screen_and_dialog(unlocked, qtbot: QtBot) -> None:
     problems += _check("add child")
     _close(dialog)
     open_visit(app, qtbot, data["child_id"], data["visit_id"])
-    problems += _check("visit editor")
-    app.screens.visit.complete_button.click()
+    by_name("Show or hide my notes").click()
+    for step in STEPS:
+        go_step(app, step)
+        problems += _check(f"visit: {step}")
+    by_name("Write down the child's words", root=app.screens.visit.capture_button.parentWidget()).click()
+    problems += _check("capture box")
+    _close(QApplication.activeModalWidget())
+    for key in ("three_houses", "scaling", "feelings_faces"):
+        problems += _check(f"tool {key}") if app.visit.parts.start_tool(key) else [f"no tool {key}"]
+        _close(QApplication.activeModalWidget())
+    go_step(app, "Finish")
+    by_name("Mark the visit completed").click()
     problems += _check("complete question")
+    _close(QApplication.activeModalWidget())
+    problems += _check("amendment") if app.visit.amend() else ["no amendment dialog"]
     _close(QApplication.activeModalWidget())
     app.navigator.open_child(data["child_id"])
     qtbot.waitUntil(lambda: app.screens.workspace.pages.currentWidget() is app.screens.child)
@@ -93,11 +110,17 @@ def _tab_through(app: AppController, qtbot: QtBot, start: QWidget, presses: int)
 def test_tab_reaches_everything_in_reading_order(unlocked, qtbot: QtBot) -> None:
     app, data = unlocked
     open_visit(app, qtbot, data["child_id"], data["visit_id"])
-    visited = _tab_through(app, qtbot, app.screens.visit.back_button, 12)
-    expected = ["visitBack", "visitStartsAt", "visitPlace", "visitType", "visitPurpose", "visitPresent_0"]
+    visited = _tab_through(app, qtbot, app.screens.visit.back_button, 14)
+    expected = [
+        "visitBack", "visitHeaderTimer", "visitHeaderCapture", "visitNotesToggle", "visitSteps",
+        "visitStartsAt", "visitPlace", "visitType", "visitPurpose", "visitNext_before_you_go",
+    ]  # fmt: skip
     assert visited[: len(expected)] == expected
-    assert visited.index("visitPresent_1") < visited.index("visitNotes") < visited.index("visitComplete")
     assert {"headerSettings", "headerLockNow"} <= set(visited)
+    go_step(app, "Who is here")
+    visited = _tab_through(app, qtbot, app.screens.visit.steps, 5)
+    expected = ["visitSteps", "visitPresent_0", "visitPresent_1", "visitAddPerson", "visitNext_who_is_here"]
+    assert visited[:5] == expected
 
     app.navigator.open_child(data["child_id"])
     qtbot.waitUntil(lambda: app.screens.workspace.pages.currentWidget() is app.screens.child)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.vaults import PASSPHRASE
-from tests.ui.uikit import all_text, press_lock_shortcut, unlock
+from tests.ui.uikit import all_text, by_name, press_lock_shortcut, unlock
 from ui.controllers.app_controller import AppController
 from ui.views.child_dialog import ChildDialog
 
@@ -41,7 +42,8 @@ def test_first_run_child_visit_notes_survive_lock(
     app.screens.child.new_visit_button.click()
     qtbot.waitUntil(lambda: app.visit.visit is not None)
     assert app.screens.workspace.pages.currentWidget() is app.screens.visit
-    notes = app.screens.visit.notes
+    by_name("Show or hide my notes").click()
+    notes = by_name("My notes", QPlainTextEdit)
     notes.setFocus()
     qtbot.keyClicks(notes, "You showed me your new bike.")
     visit_id = app.visit.visit_id

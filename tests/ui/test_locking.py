@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.vaults import PASSPHRASE
-from tests.ui.uikit import all_text, fetch, open_visit, press_lock_shortcut, unlock
+from tests.ui.uikit import all_text, by_name, fetch, open_visit, press_lock_shortcut, unlock
 from ui.controllers.app_controller import AppController
 
 SECRETS = ("Juniper", "Quillfeather", "Juni", "Nanna Jo", "Mr Ellery", "First words", "den in the garden")
@@ -32,11 +32,13 @@ def test_auto_lock_saves_clears_and_unlock_restores(
     app = make_app()
     unlock(app, qtbot, PASSPHRASE)
     open_visit(app, qtbot, vault_with_child["child_id"], vault_with_child["visit_id"])
-    notes = app.screens.visit.notes
+    by_name("Show or hide my notes").click()
+    notes = by_name("My notes", QPlainTextEdit)
     notes.setFocus()
     qtbot.keyClicks(notes, " We built a den in the garden.")
-    app.screens.visit.place.end(False)
-    qtbot.keyClicks(app.screens.visit.place, " by the den in the garden")
+    place = by_name("Where the visit happened", QLineEdit)
+    place.end(False)
+    qtbot.keyClicks(place, " by the den in the garden")
     app.idle.set_timeout_ms(300)  # the test hook: five minutes would be a long test
 
     qtbot.waitUntil(lambda: not app.unlocked, timeout=3000)
@@ -47,7 +49,7 @@ def test_auto_lock_saves_clears_and_unlock_restores(
     unlock(app, qtbot, PASSPHRASE)
     qtbot.waitUntil(lambda: app.visit.visit_id == vault_with_child["visit_id"])
     assert notes.toPlainText() == "First words. We built a den in the garden."
-    assert app.screens.visit.place.text() == "at home by the den in the garden"
+    assert place.text() == "at home by the den in the garden"
     assert app.screens.workspace.pages.currentWidget() is app.screens.visit
 
 

@@ -28,9 +28,47 @@ def test_caseload_model(qtmodeltester) -> None:
     proxy = caseload_proxy(model)
     qtmodeltester.check(proxy, force_py=True)
     assert model.index(0, CaseloadModel.NAME).data() == "Juniper Quillfeather (Juni)"
-    assert model.index(1, CaseloadModel.LAST_VISIT).data() == "2 March 2026"
+    assert model.index(1, CaseloadModel.LAST_VISIT).data() == "2 Mar 2026"
+    assert model.index(1, CaseloadModel.LAST_VISIT).data(Qt.ItemDataRole.ToolTipRole) == "2 March 2026"
     assert model.index(0, CaseloadModel.LAST_VISIT).data() == "No visits yet"
     assert model.index(2, CaseloadModel.AGE).data() == "Not known"
+
+
+DUE = [
+    CaseloadRow("a", "Juniper Quillfeather", "Juni", date(2016, 5, 1), LegalStatus.LOOKED_AFTER, None,
+                date(2026, 11, 14), -9, "at least every 6 weeks by law", 7),
+    CaseloadRow("b", "Oskar Brambleby", "", None, LegalStatus.CHILD_IN_NEED, None, date(2026, 12, 1), 8,
+                "every 6 weeks (child in need)"),
+    CaseloadRow("c", "Maisie Underwood", "Mo", None, LegalStatus.EARLY_HELP, None, date(2026, 11, 23), 0),
+]  # fmt: skip
+
+
+def test_caseload_due_dates_in_words_and_red(qtmodeltester) -> None:
+    from ui.models.caseload_model import CaseloadModel as M
+
+    model = M()
+    model.set_rows(DUE)
+    qtmodeltester.check(model, force_py=True)
+    proxy = caseload_proxy(model)
+    qtmodeltester.check(proxy, force_py=True)
+    days = model.index(0, M.DAYS_LEFT)
+    assert days.data() == "9 days overdue"
+    assert days.data(Qt.ItemDataRole.ForegroundRole) == model.overdue_colour  # red as well as words
+    assert days.data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(1, M.DAYS_LEFT).data() == "8 days left"
+    assert model.index(1, M.DAYS_LEFT).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(2, M.DAYS_LEFT).data() == "Due today"
+    assert model.index(0, M.NEXT_DUE).data() == "14 Nov 2026"
+    assert model.index(0, M.ALONE).data() == "Not seen alone for 7 weeks"
+    assert model.index(1, M.ALONE).data() == ""
+    tip = model.index(0, M.NEXT_DUE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Due by 14 November 2026: at least every 6 weeks by law"
+    proxy.sort(M.NEXT_DUE, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(r, 0).data() for r in range(3)] == [
+        "Juniper Quillfeather (Juni)", "Maisie Underwood (Mo)", "Oskar Brambleby",
+    ]  # fmt: skip
+    proxy.sort(M.DAYS_LEFT, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, 0).data() == "Oskar Brambleby"
 
 
 def test_people_model(qtmodeltester) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -86,9 +87,13 @@ def all_text() -> str:
             parts += [widget.itemText(i) for i in range(widget.count())]
             parts.append(widget.currentText())
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            model = widget.model()
-            for row in range(model.rowCount()):
-                for column in range(model.columnCount()):
+            model, top = widget.model(), QModelIndex()
+            try:
+                columns = model.columnCount(top)
+            except TypeError:  # a QListWidget's own model hides columnCount: it has one column
+                columns = 1
+            for row in range(model.rowCount(top)):
+                for column in range(columns):
                     parts.append(str(model.index(row, column).data() or ""))
     return "\n".join(parts)
 
@@ -101,8 +106,34 @@ def fetch(app: AppController, qtbot: QtBot, job: Callable[[StoreContext], object
     return answers[0]
 
 
+W = TypeVar("W", bound=QWidget)
+
+
+def by_name(name: str, kind: type[W] = QWidget, root: QWidget | None = None) -> W:  # type: ignore[assignment]
+    """The widget a screen reader would announce as ``name``: tests find widgets as a person would, not by
+    attribute. Where several share a name (a hidden page keeps its widgets), the visible one wins."""
+    widgets = root.findChildren(kind) if root is not None else QApplication.allWidgets()
+    found = [w for w in widgets if isinstance(w, kind) and w.accessibleName() == name]
+    if len(found) > 1:
+        found = [w for w in found if w.isVisible()] or found
+    assert len(found) == 1, f"{len(found)} widgets are called {name!r}"
+    return found[0]
+
+
 def open_visit(app: AppController, qtbot: QtBot, child_id: str, visit_id: str) -> None:
     app.navigator.open_child(child_id)
     qtbot.waitUntil(lambda: app.child.child_id == child_id)
     app.navigator.open_visit(visit_id)
     qtbot.waitUntil(lambda: app.visit.visit_id == visit_id)
+
+
+def go_step(app: AppController, step: str) -> None:
+    """Choose a step in the visit's side list by its name, as a worker would."""
+    steps = by_name("Steps of the visit", QAbstractItemView)
+    model = steps.model()
+    for row in range(model.rowCount(QModelIndex())):
+        index = model.index(row, 0)
+        if str(index.data()).split("\n")[0] == step:
+            steps.setCurrentIndex(index)
+            return
+    raise AssertionError(f"no step called {step!r}")

@@ -6,7 +6,7 @@ import pytest
 
 from visitapp.casework import Casework, CaseworkError
 from visitapp.domain.models import Child, LegalStatus, Person, Visit, VisitStatus
-from visitapp.store import db
+from visitapp.store import audit, db
 from visitapp.visit_flow import VisitFlow
 
 
@@ -55,6 +55,18 @@ def test_visit_notes_autosave_and_sign_off_locks_them(casework: Casework) -> Non
     with pytest.raises(CaseworkError, match="signed off"):
         casework.save_visit(stored)
     assert casework.visit(visit.id).notes == "You showed me your new bike. It is red."
+
+
+def test_saving_a_completed_visit_again_is_an_update_in_the_trail(casework: Casework) -> None:
+    child = _child(casework)
+    visit = Visit(child_id=child.id, starts_at=datetime(2026, 11, 2, 10, 30))
+    casework.save_visit(visit)
+    casework.complete_visit(visit.id)
+    stored = casework.visit(visit.id)
+    stored.place = "at school"
+    casework.save_visit(stored)  # a detail corrected before sign-off
+    actions = [e.action for e in audit.entries_for(casework.conn, visit.id)]
+    assert actions == ["visit.created", "visit.completed", "visit.updated"]
 
 
 def test_bad_child_details_get_clear_messages(casework: Casework) -> None:

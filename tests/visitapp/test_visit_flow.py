@@ -163,6 +163,20 @@ def test_the_timer_keeps_running_across_screens(casework: Casework, flow: VisitF
     assert alone.minutes == 18 and alone.seen_alone is True and not alone.is_running()
 
 
+def test_typed_time_alone_never_stops_a_running_timer(
+    casework: Casework, flow: VisitFlow, clock: Clock
+) -> None:
+    visit = _visit(casework)
+    flow.start_alone_timer(visit.id)
+    typed = TimeAlone(seen_alone=False, minutes=0, place="in the garden")  # a form filled before the start
+    kept = flow.update_time_alone(visit.id, typed)
+    assert kept.is_running() and kept.seen_alone is True and kept.place == "in the garden"
+    clock.now += timedelta(minutes=3)
+    assert flow.stop_alone_timer(visit.id).minutes == 3
+    flow.update_time_alone(visit.id, TimeAlone(seen_alone=True, minutes=7, place="in the garden"))
+    assert flow.open(visit.id).time_alone.minutes == 7  # once stopped, the worker may correct the minutes
+
+
 def test_next_visit_later_than_due_needs_a_reason(casework: Casework, flow: VisitFlow) -> None:
     visit = _visit(casework)  # child protection plan: every 10 working days, so due 4 December
     with pytest.raises(FlowError, match="4 December 2026. A later date needs a reason"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
@@ -35,7 +36,8 @@ class CaseloadController(QObject):
             then()
             self.view.filter.setFocus()
 
-        self.store.run(lambda context: context.casework.caseload(), loaded)
+        # With each child's next visit due, counted from today (working days, bank holidays).
+        self.store.run(lambda context: context.flow.caseload(date.today()), loaded)
 
     def add_child(self) -> ChildDialog:
         dialog = ChildDialog(Child(full_name=""), adding=True, parent=self.view.window())

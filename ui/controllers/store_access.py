@@ -13,7 +13,9 @@ from visitapp.vault import VaultError
 
 def plain_message(exc: Exception) -> str:
     """Our own errors carry worker-readable messages; anything else gets a calm general one, never a trace."""
-    if isinstance(exc, CaseworkError | VaultError | UnlockRefused | KeyFileDamaged):
+    from visitapp.visit_flow import FlowError  # loaded by the store thread by the time anything fails
+
+    if isinstance(exc, CaseworkError | FlowError | VaultError | UnlockRefused | KeyFileDamaged):
         return str(exc)
     return QCoreApplication.translate(
         "Errors", "VisitApp could not finish that. Please try again. If it keeps happening, tell IT support."

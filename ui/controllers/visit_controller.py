@@ -1,35 +1,41 @@
-"""The visit editor's behaviour: load, autosave (notes and details), complete."""
+"""The guided visit's behaviour: load it, show every step, autosave what is typed, run the time-alone timer,
+and finish, sign off and amend. Adding and removing the visit's parts lives in ``visit_parts``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.controllers.confirm import ask
 from ui.controllers.debounce import Debouncer
 from ui.controllers.store_access import StoreAccess, plain_message
+from ui.controllers.visit_hooks import VisitHooks
+from ui.controllers.visit_jobs import Loaded, change, change_casework, load
+from ui.controllers.visit_parts import VisitParts
+from ui.models.format import day_in_words
 from ui.store_worker import StoreContext
+from ui.views.visit.dialogs import AmendDialog
 from ui.views.visit_view import VisitView
-from visitapp.domain.models import Person, Visit, VisitStatus
+from visitapp.domain.models import Visit, VisitStatus
+from visitapp.domain.visit_record import TimeAlone
+from visitapp.domain.visit_steps import Step, time_alone_problem
 
 
-@dataclass(frozen=True)
-class _Loaded:
-    visit: Visit
-    child_name: str
-    people: list[Person]
-
-
-def _load(visit_id: str) -> Callable[[StoreContext], _Loaded]:
-    def job(context: StoreContext) -> _Loaded:
-        casework = context.casework
-        visit = casework.visit(visit_id)
-        child = casework.child(visit.child_id)
-        return _Loaded(visit, child.display_name, casework.people(visit.child_id))
-
-    return job
+def timer_words(alone: TimeAlone, now: datetime, tr: Callable[[str], str]) -> str:
+    if not alone.child_seen:
+        return tr("Child not seen on this visit")
+    if alone.timer_started_at is not None:
+        seconds = int(max(0.0, (now - alone.timer_started_at).total_seconds())) + alone.minutes * 60
+        return tr("Alone with the child: {0} min {1:02d} s, timer running").format(
+            seconds // 60, seconds % 60
+        )
+    if alone.seen_alone and alone.minutes:
+        return tr("Time alone: {0} minutes").format(alone.minutes)
+    if alone.seen_alone is False:
+        return tr("Not seen alone")
+    return tr("Time alone: not started")
 
 
 class VisitController(QObject):
@@ -40,49 +46,163 @@ class VisitController(QObject):
         super().__init__(parent)
         self.store = store
         self.view = view
-        self.visit: Visit | None = None
-        self._sent = 0  # saves sent and answered, for the "Saving…"/"Saved" line
+        self.hooks = VisitHooks()
+        self.loaded: Loaded | None = None
+        self._sent = 0  # autosaves sent and answered, for the "Saving…"/"Saved" line
         self._answered = 0
         self.notes_saver = Debouncer(self._save_notes, parent=self)
         self.details_saver = Debouncer(self._save_details, parent=self)
+        self.alone_saver = Debouncer(self._save_alone, parent=self)
+        self.sharing_saver = Debouncer(self._save_not_sharing, parent=self)
+        self.savers = (self.details_saver, self.notes_saver, self.alone_saver, self.sharing_saver)
+        self.tick = QTimer(view)  # goes with the view: no tick may reach a closed window
+        self.tick.setInterval(1000)
+        self.tick.timeout.connect(self._show_timer)
+        self.parts = VisitParts(self)
         view.notes_changed.connect(self._changed(self.notes_saver))
-        view.details_changed.connect(self._changed(self.details_saver))
-        view.complete.connect(self._ask_complete)
+        view.before.details_changed.connect(self._changed(self.details_saver))
+        view.who.present_changed.connect(self._changed(self.details_saver))
+        view.alone.changed.connect(self._changed(self.alone_saver))
+        view.words.not_sharing_changed.connect(self._changed(self.sharing_saver))
+        view.timer_pressed.connect(self.toggle_timer)
+        view.finish.complete.connect(self._ask_complete)
+        view.finish.sign_off.connect(self._ask_sign_off)
+        view.finish.amend.connect(self.amend)
+        view.finish.write_letter.connect(self._write_letter)
         view.back.connect(self._back)
+
+    # Loading and showing -----------------------------------------------------------------------------------
+
+    @property
+    def visit(self) -> Visit | None:
+        return self.loaded.record.visit if self.loaded else None
 
     @property
     def visit_id(self) -> str | None:
-        return self.visit.id if self.visit else None
+        return self.loaded.record.visit.id if self.loaded else None
 
     def open(self, visit_id: str, then: Callable[[], None]) -> None:
-        def loaded(result: _Loaded) -> None:
-            self.visit = result.visit
+        def loaded(result: Loaded) -> None:
             self._sent = self._answered = 0
-            self.view.show_visit(result.visit, result.child_name, result.people)
-            self.view.show_save_state(self.tr("Saved") if result.visit.status is VisitStatus.DRAFT else "")
+            self.loaded = None
+            self.view.steps.setCurrentRow(0)
+            self.apply(result, full=True)
+            signed = result.record.signed_off_at is not None
+            self.view.show_save_state(self.tr("Signed off: read only") if signed else self.tr("Saved"))
             then()
-            self.view.notes.setFocus()
+            self.view.steps.setFocus()
 
-        self.store.run(_load(visit_id), loaded, lambda exc: self.missing.emit())
+        self.store.run(load(visit_id), loaded, lambda exc: self.missing.emit())
+
+    def apply(self, loaded: Loaded, full: bool = False) -> None:
+        """Show the visit as saved. ``full`` also refills the fields the worker types in (on opening); after
+        a save those are left alone, so a refresh never overwrites what is being typed."""
+        if not full and (self.loaded is None or self.loaded.record.visit.id != loaded.record.visit.id):
+            return  # an answer for a visit that is no longer open
+        self.loaded = loaded
+        record, view = loaded.record, self.view
+        completed = record.completed_at is not None or record.visit.status is VisitStatus.COMPLETED
+        signed_off = record.signed_off_at is not None
+        if full:
+            view.show_title(record.child.display_name, day_in_words(record.visit.starts_at.date()))
+            view.before.show_visit(record.visit)
+            view.before.show_last_time(record.agreed_last_time, record.previous_visit_id is None)
+            view.before.show_open_actions(record.open_actions_before)
+            view.who.show_people(loaded.people, set(record.visit.present_person_ids))
+            view.show_notes(record.visit.notes)
+            view.words.set_tools(loaded.tools)
+            view.words.show_not_sharing(record.chose_not_to_share, fill=True)
+            view.actions.show_people(loaded.people, record.child.display_name)
+            view.actions.suggest_due(record.visit.starts_at.date() + timedelta(days=14))
+        view.steps.show_states(loaded.states)
+        view.share.show_shared(record.shared_last_record, record.previous_visit_id is not None)
+        view.alone.show_time_alone(record.time_alone, time_alone_problem(record.time_alone), fill=full,
+                                   sync_minutes=not self.alone_saver.dirty)  # fmt: skip
+        view.words.show_quotes(record.quotes)
+        view.words.show_tools(record.tools)
+        view.seen.show_observations(record.observations, record.observations_essential)
+        view.safety.show_map(record.safety, record.scales)
+        view.actions.show_actions(record.actions)
+        view.next_visit.show_next(loaded.due.due, loaded.due.basis, record.next_visit, fill=full)
+        view.finish.show_state(loaded.problems, loaded.states, record.completed_at,
+                               record.recorded_within_one_working_day, record.signed_off_at)  # fmt: skip
+        for page in view.pages.values():
+            page.show_amendments(record.amendments)
+        notes_amended = [a for a in record.amendments if a.part == AmendDialog.NOTES]
+        view.notes_amended.setText("\n\n".join(
+            self.tr("Amended: {0}\nWhy: {1}").format(a.text, a.reason) for a in notes_amended))  # fmt: skip
+        view.notes_amended.setVisible(bool(notes_amended))
+        view.set_locked(completed, signed_off)
+        view.finish.letter_button.setVisible(self.hooks.open_letter is not None)
+        view.words.picture_button.setVisible(self.hooks.add_picture is not None and not signed_off)
+        self._show_timer()
+
+    def _show_timer(self) -> None:
+        if self.loaded is None:
+            self.tick.stop()
+            return
+        record = self.loaded.record
+        alone = record.time_alone
+        self.view.show_timer(timer_words(alone, datetime.now(), self.tr), alone.is_running(),
+                             allowed=alone.child_seen and record.signed_off_at is None)  # fmt: skip
+        if alone.is_running() and not self.tick.isActive():
+            self.tick.start()
+        elif not alone.is_running():
+            self.tick.stop()
+
+    def run_change(self, job: Callable[[StoreContext], Loaded], page: Step | None = None,
+                   then: Callable[[], None] | None = None) -> None:  # fmt: skip
+        """Queue a change; show the visit as saved afterwards, or the reason it was refused on the page."""
+        where = self.view.pages[page or self.view.current_step()]
+
+        def done(result: Loaded) -> None:
+            where.show_error("")
+            self.apply(result)
+            if result.record.signed_off_at is not None:
+                self.view.show_save_state(self.tr("Signed off: read only"))
+            if then is not None:
+                then()
+
+        self.store.run(job, done, lambda exc: where.show_error(plain_message(exc)))
 
     def flush(self) -> None:
         """Send any unsaved change now (before leaving the screen, locking or closing)."""
-        self.details_saver.flush()
-        self.notes_saver.flush()
+        for saver in self.savers:
+            saver.flush()
+        self.parts.flush()
 
     def clear(self) -> None:
-        self.notes_saver.cancel()
-        self.details_saver.cancel()
-        self.visit = None
+        for saver in self.savers:
+            saver.cancel()
+        self.tick.stop()
+        self.loaded = None
         self.view.clear()
+
+    # Autosave ----------------------------------------------------------------------------------------------
 
     def _changed(self, saver: Debouncer) -> Callable[[], None]:
         def poke() -> None:
-            if self.visit is not None and self.visit.status is VisitStatus.DRAFT:
+            if self.loaded is not None and self.loaded.record.signed_off_at is None:
                 saver.poke()
                 self.view.show_save_state(self.tr("Saving…"), "saving")
 
         return poke
+
+    def _send(self, job: Callable[[StoreContext], object], refresh: bool = False) -> None:
+        self._sent += 1
+
+        def saved(result: object) -> None:
+            self._answered += 1
+            if refresh and isinstance(result, Loaded):
+                self.apply(result)
+            if self._answered == self._sent and not any(s.dirty for s in self.savers):
+                self.view.show_save_state(self.tr("Saved"))
+
+        def not_saved(exc: Exception) -> None:
+            self._answered += 1
+            self.view.show_save_state(self.tr("Not saved: {0}").format(plain_message(exc)), "error")
+
+        self.store.run(job, saved, not_saved)
 
     def _save_notes(self) -> None:
         if self.visit is None:
@@ -93,48 +213,96 @@ class VisitController(QObject):
     def _save_details(self) -> None:
         if self.visit is None:
             return
-        visit = self.view.read_visit(self.visit)
+        visit = self.view.before.read_visit(self.visit)
+        visit.present_person_ids = self.view.who.present_ids()
+        visit.notes = self.view.notes.toPlainText()
         self.notes_saver.cancel()  # the full save carries the notes too
-        self._send(lambda context: context.casework.save_visit(visit))
+        self._send(
+            change_casework(visit.id, lambda context: context.casework.save_visit(visit)), refresh=True
+        )
 
-    def _send(self, job: Callable[[StoreContext], object]) -> None:
-        self._sent += 1
-        self.store.run(job, self._saved, self._not_saved)
+    def _save_alone(self) -> None:
+        if self.visit is None:
+            return
+        visit_id, typed = self.visit.id, self.view.alone.read()
+        self._send(change(visit_id, lambda flow: flow.update_time_alone(visit_id, typed)), refresh=True)
 
-    def _saved(self, _result: object) -> None:
-        self._answered += 1
-        if self._answered == self._sent and not (self.notes_saver.dirty or self.details_saver.dirty):
-            self.view.show_save_state(self.tr("Saved"))
+    def _save_not_sharing(self) -> None:
+        if self.visit is None:
+            return
+        visit_id, reason = self.visit.id, self.view.words.read_not_sharing()
+        self._send(change(visit_id, lambda flow: flow.set_chose_not_to_share(visit_id, reason)), refresh=True)
 
-    def _not_saved(self, exc: Exception) -> None:
-        self._answered += 1
-        self.view.show_save_state(self.tr("Not saved: {0}").format(plain_message(exc)), "error")
+    # The timer ---------------------------------------------------------------------------------------------
+
+    def toggle_timer(self) -> None:
+        if self.loaded is None:
+            return
+        self.alone_saver.flush()  # what was typed first, so the timer's answer is the last word
+        visit_id = self.loaded.record.visit.id
+        running = self.loaded.record.time_alone.is_running()
+        stop_or_start = (lambda flow: flow.stop_alone_timer(visit_id)) if running else (
+            lambda flow: flow.start_alone_timer(visit_id))  # fmt: skip
+        self.run_change(change(visit_id, stop_or_start), Step.TIME_ALONE)
+
+    # Finishing ---------------------------------------------------------------------------------------------
 
     def _ask_complete(self) -> None:
         if self.visit is None:
             return
+        self.flush()
         ask(
             self.view,
             "completeVisitQuestion",
-            self.tr("Mark visit completed?"),
-            self.tr("Once a visit is completed it can be read but not changed. Is it finished?"),
+            self.tr("Mark the visit completed?"),
+            self.tr("After this, the child's words are kept exactly as they are: you can add a note beside "
+                    "them, but not change them. Is the visit written up?"),
             self.tr("&Mark completed"),
-            self._complete,
-        )
+            self.complete,
+        )  # fmt: skip
 
-    def _complete(self) -> None:
+    def complete(self) -> None:
         if self.visit is None:
             return
         self.flush()
         visit_id = self.visit.id
+        self.run_change(change(visit_id, lambda flow: flow.complete(visit_id)), Step.FINISH)
 
-        def done(visit: Visit) -> None:
-            if self.visit is not None and self.visit.id == visit.id:
-                self.visit = visit
-                self.view.set_completed(True)
-                self.view.show_save_state("")
+    def _ask_sign_off(self) -> None:
+        if self.visit is None:
+            return
+        visit_id = self.visit.id
+        ask(
+            self.view,
+            "signOffQuestion",
+            self.tr("Sign off this visit?"),
+            self.tr("Once signed off, the record is locked. Any later change is added as an amendment, with "
+                    "the reason, beside what you wrote. Sign it off now?"),
+            self.tr("&Sign off"),
+            lambda: self.run_change(change(visit_id, lambda flow: flow.sign_off(visit_id)), Step.FINISH),
+        )  # fmt: skip
 
-        self.store.run(lambda context: context.casework.complete_visit(visit_id), done)
+    def amend(self) -> AmendDialog | None:
+        if self.visit is None:
+            return None
+        visit_id = self.visit.id
+        dialog = AmendDialog(self.view.window())
+        current = self.view.current_step()
+        if current is not Step.FINISH:
+            dialog.part.setCurrentIndex(dialog.part.findData(current.value))
+
+        def job() -> Callable[[StoreContext], Loaded]:
+            part, text, reason = dialog.read()
+            return change(visit_id, lambda flow: flow.amend(visit_id, part, text, reason))
+
+        self.parts.open_dialog(dialog, job)
+        return dialog
+
+    def _write_letter(self) -> None:
+        # HOOK (letter screen): the lead sets ``hooks.open_letter``; see ui/controllers/visit_hooks.py.
+        if self.visit is not None and self.hooks.open_letter is not None:
+            self.flush()
+            self.hooks.open_letter(self.visit.id)
 
     def _back(self) -> None:
         if self.visit is not None:

@@ -7,14 +7,16 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QColor, QFont
 
-from ui.models.format import age_in_words, day_in_words
+from ui.models.format import age_in_words, day_in_words, short_day_in_words
 from visitapp.domain.models import CaseloadRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,13 +36,18 @@ def _age(row: CaseloadRow, today: date) -> int | None:
 
 
 class CaseloadModel(QAbstractTableModel):
-    NAME, AGE, STATUS, LAST_VISIT = range(4)
+    NAME, AGE, STATUS, LAST_VISIT, NEXT_DUE, DAYS_LEFT, ALONE = range(7)
+    COLUMNS = 7
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseloadRow] = []
         self._today = date.today()
-        self._headers = [self.tr("Name"), self.tr("Age"), self.tr("Legal status"), self.tr("Last visit")]
+        self._headers = [self.tr("Name"), self.tr("Age"), self.tr("Legal status"), self.tr("Last visit"),
+                         self.tr("Next visit due"), self.tr("Days left"), self.tr("Time alone")]  # fmt: skip
+        self.overdue_colour = QColor("#a4161a")  # the view passes the stylesheet's colour in
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def set_rows(self, rows: list[CaseloadRow]) -> None:
         self.beginResetModel()
@@ -58,13 +65,13 @@ class CaseloadModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < 4:
+            if 0 <= section < self.COLUMNS:
                 return self._headers[section]
         return None
 
@@ -79,6 +86,14 @@ class CaseloadModel(QAbstractTableModel):
             return self._display(row, column)
         if role == SORT_ROLE:
             return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        overdue = row.days_until_due is not None and row.days_until_due < 0
+        if column == self.DAYS_LEFT and overdue or column == self.ALONE and row.weeks_not_seen_alone:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return self.overdue_colour
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
         return None
 
     def _display(self, row: CaseloadRow, column: int) -> str:
@@ -88,9 +103,22 @@ class CaseloadModel(QAbstractTableModel):
             return age_in_words(_age(row, self._today))
         if column == self.STATUS:
             return self.tr(row.legal_status.label)
+        if column == self.NEXT_DUE:
+            return short_day_in_words(row.next_visit_due) if row.next_visit_due else ""
+        if column == self.DAYS_LEFT:
+            return days_in_words(row.days_until_due)
+        if column == self.ALONE:
+            return alone_in_words(row.weeks_not_seen_alone)
         if row.last_visit_at is None:
             return self.tr("No visits yet")
-        return day_in_words(row.last_visit_at.date())
+        return short_day_in_words(row.last_visit_at.date())
+
+    def _tooltip(self, row: CaseloadRow, column: int) -> str | None:
+        if column in (self.NEXT_DUE, self.DAYS_LEFT) and row.next_visit_due and row.due_basis:
+            return self.tr("Due by {0}: {1}").format(day_in_words(row.next_visit_due), row.due_basis)
+        if column == self.LAST_VISIT and row.last_visit_at:
+            return day_in_words(row.last_visit_at.date())
+        return None
 
     def _sort_key(self, row: CaseloadRow, column: int) -> Any:
         if column == self.NAME:
@@ -100,7 +128,32 @@ class CaseloadModel(QAbstractTableModel):
             return -1 if age is None else age
         if column == self.STATUS:
             return row.legal_status.label
+        if column in (self.NEXT_DUE, self.DAYS_LEFT):  # the most urgent first; no date last
+            return row.days_until_due if row.days_until_due is not None else 10**6
+        if column == self.ALONE:
+            return row.weeks_not_seen_alone or 0
         return row.last_visit_at.isoformat() if row.last_visit_at else ""
+
+
+def days_in_words(days: int | None) -> str:
+    """Days until the next visit is due, in words: never a bare negative number."""
+    tr = QCoreApplication.translate
+    if days is None:
+        return ""
+    if days < 0:
+        n = -days
+        return tr("Caseload", "1 day overdue") if n == 1 else tr("Caseload", "{0} days overdue").format(n)
+    if days == 0:
+        return tr("Caseload", "Due today")
+    return tr("Caseload", "1 day left") if days == 1 else tr("Caseload", "{0} days left").format(days)
+
+
+def alone_in_words(weeks: int | None) -> str:
+    if weeks is None:
+        return ""
+    if weeks == 1:
+        return QCoreApplication.translate("Caseload", "Not seen alone for 1 week")
+    return QCoreApplication.translate("Caseload", "Not seen alone for {0} weeks").format(weeks)
 
 
 def caseload_proxy(model: CaseloadModel, parent: QObject | None = None) -> QSortFilterProxyModel:

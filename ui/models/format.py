@@ -20,6 +20,11 @@ def day_in_words(day: date) -> str:
     return f"{day.day} {_tr(_MONTHS[day.month - 1])} {day.year}"
 
 
+def short_day_in_words(day: date) -> str:
+    """For narrow table columns: "30 Sep 2026". Still a date in words, never 30/09/26."""
+    return f"{day.day} {_tr(_MONTHS[day.month - 1][:3])} {day.year}"
+
+
 def moment_in_words(moment: datetime) -> str:
     return f"{day_in_words(moment.date())}, {moment:%H:%M}"
 

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Property, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
 
-from ui.models.caseload_model import CHILD_ID_ROLE, CaseloadModel
-from ui.views.widgets import button, label, line_edit, table, wipe
+from ui.models.caseload_model import CHILD_ID_ROLE, CaseloadModel, alone_in_words, days_in_words
+from ui.views.widgets import RowTable, button, label, line_edit, table, wipe
+
+
+class CaseloadTable(RowTable):
+    """The caseload table. Its overdue colour comes from the stylesheet (qproperty-overdueColor)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._overdue = QColor("#a4161a")
+
+    def _get_overdue(self) -> QColor:
+        return self._overdue
+
+    def _set_overdue(self, colour: QColor) -> None:
+        self._overdue = QColor(colour)
+        model = self.model()
+        source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
+        if isinstance(source, CaseloadModel):
+            source.overdue_colour = self._overdue
+
+    overdueColor = Property(QColor, _get_overdue, _set_overdue)  # noqa: N815 (a Qt property name)
 
 
 class CaseloadView(QWidget):
@@ -22,14 +42,14 @@ class CaseloadView(QWidget):
         self.filter.setPlaceholderText(self.tr("Type part of a name"))
         self.filter.setClearButtonEnabled(True)
         self.add = button(self.tr("&Add a child"), "caseloadAddChild")
-        self.table = table("caseloadTable", self.tr("Your children"))
+        self.table = table("caseloadTable", self.tr("Your children"), CaseloadTable())
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(CaseloadModel.NAME, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(CaseloadModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((CaseloadModel.AGE, 110), (CaseloadModel.STATUS, 260)):
-            header.resizeSection(column, width)
+        header.setStretchLastSection(False)
+        self._sized_for: float = 0.0
         self.empty = label(kind="hint")
         self.empty.setObjectName("caseloadEmpty")
 
@@ -65,7 +85,30 @@ class CaseloadView(QWidget):
         self.table.setFocus()
 
     def refreshed(self) -> None:
+        self._size_columns()
         self._update_empty()
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its longest likely words, measured once per font (not per row: measuring
+        every row on every load costs more than the whole caseload query)."""
+        font = self.table.font()
+        if font.pointSizeF() == self._sized_for:
+            return
+        self._sized_for = font.pointSizeF()
+        bold = QFont(font)
+        bold.setBold(True)
+        plain, heavy = QFontMetrics(font), QFontMetrics(bold)
+        samples = {
+            CaseloadModel.AGE: (heavy, self.tr("Age"), self.tr("Under 1")),
+            CaseloadModel.STATUS: (plain, self.tr("Child protection plan"), self.tr("Private fostering")),
+            CaseloadModel.LAST_VISIT: (plain, "30 Sep 2026", self.tr("No visits yet")),
+            CaseloadModel.NEXT_DUE: (heavy, self.tr("Next visit due"), "30 Sep 2026"),
+            CaseloadModel.DAYS_LEFT: (heavy, self.tr("Days left"), days_in_words(-88)),
+            CaseloadModel.ALONE: (heavy, self.tr("Time alone"), alone_in_words(12)),
+        }
+        header = self.table.horizontalHeader()
+        for column, (metrics, *texts) in samples.items():
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 26)
 
     def _update_empty(self) -> None:
         shown, total = self.proxy.rowCount(), self.proxy.sourceModel().rowCount()

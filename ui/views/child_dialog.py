@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -16,8 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from ui.views.dialog_base import FormDialog
-from ui.views.widgets import check_box, date_time_field, form_layout, label, line_edit, named
+from ui.views.widgets import check_box, combo, date_time_field, form_layout, label, line_edit, named
 from visitapp.domain.models import Child, CommunicationNeed, LegalStatus
+
+
+@lru_cache(maxsize=1)
+def visiting_rules() -> tuple[dict[str, str], dict[LegalStatus, str]]:
+    """The rules' labels by key, and the usual rule for each legal status (read once, on first use)."""
+    from visitapp.practice.timescales import DEFAULT_RULE_FOR_STATUS, load_rules
+
+    return {key: rule.label for key, rule in load_rules().items()}, dict(DEFAULT_RULE_FOR_STATUS)
 
 
 class ChildDialog(FormDialog):
@@ -37,6 +46,16 @@ class ChildDialog(FormDialog):
         for status in LegalStatus:
             self.status.addItem(self.tr(status.label), status.value)
         self.language = line_edit("childFirstLanguage", self.tr("First language"))
+        labels, self._usual = visiting_rules()
+        self.rule = combo("childVisitingRule", self.tr("Visiting rule"),
+                          [(self.tr(text), key) for key, text in labels.items()])  # fmt: skip
+        self.rule.setToolTip(self.tr("How often the child must be visited. It follows the legal status "
+                                     "unless you choose another."))  # fmt: skip
+        self._rule_chosen = False  # once the worker picks a rule, a change of status no longer moves it
+        self.plan_start_unknown = check_box(self.tr("No start &date yet"), "childPlanStartUnknown")
+        self.plan_start = date_time_field(
+            "childPlanStart", self.tr("When the plan or placement started"), "d MMMM yyyy"
+        )
         self.needs = {
             need: check_box(self.tr(need.label), f"childNeed_{need.value}") for need in CommunicationNeed
         }
@@ -48,6 +67,9 @@ class ChildDialog(FormDialog):
         self._layout()
         self._fill(child)
         self.birthday_unknown.toggled.connect(lambda unknown: self.birthday.setEnabled(not unknown))
+        self.plan_start_unknown.toggled.connect(lambda unknown: self.plan_start.setEnabled(not unknown))
+        self.status.currentIndexChanged.connect(self._follow_status)
+        self.rule.activated.connect(self._rule_picked)
         self.full_name.setFocus()  # typing starts in the first field, not on a button
 
     def _layout(self) -> None:
@@ -60,6 +82,9 @@ class ChildDialog(FormDialog):
         form.addRow(label(self.tr("&Pronouns"), buddy=self.pronouns), self.pronouns)
         form.addRow(label(self.tr("&Legal status"), buddy=self.status), self.status)
         form.addRow(label(self.tr("First lan&guage"), buddy=self.language), self.language)
+        form.addRow(label(self.tr("&Visiting rule"), buddy=self.rule), self.rule)
+        form.addRow(label(self.tr("Plan or placement &start"), buddy=self.plan_start), self.plan_start)
+        form.addRow("", self.plan_start_unknown)
         needs = QVBoxLayout()
         needs.addWidget(label(self.tr("How they communicate"), kind="subheading"))
         grid = QGridLayout()
@@ -84,20 +109,40 @@ class ChildDialog(FormDialog):
         self.pronouns.setCurrentText(child.pronouns)
         self.status.setCurrentIndex(self.status.findData(child.legal_status.value))
         self.language.setText(child.first_language)
+        self._rule_chosen = bool(child.visiting_rule)
+        self._show_rule(child.visiting_rule or self._usual[child.legal_status])
+        self.plan_start_unknown.setChecked(child.plan_start is None)
+        self.plan_start.setEnabled(child.plan_start is not None)
+        self.plan_start.setDate(QDate(child.plan_start) if child.plan_start else QDate.currentDate())
         for need, box in self.needs.items():
             box.setChecked(need in child.communication_needs)
         self.needs_notes.setPlainText(child.communication_notes)
 
+    def _show_rule(self, key: str) -> None:
+        self.rule.setCurrentIndex(max(0, self.rule.findData(key)))
+
+    def _follow_status(self) -> None:
+        if not self._rule_chosen:
+            self._show_rule(self._usual[LegalStatus(self.status.currentData())])
+
+    def _rule_picked(self) -> None:
+        self._rule_chosen = True
+
     def read_child(self) -> Child:
         birthday: date | None = None if self.birthday_unknown.isChecked() else self.birthday.date().toPython()  # type: ignore[assignment]
+        status = LegalStatus(self.status.currentData())
+        rule = self.rule.currentData()
         return replace(
             self._child,
             full_name=self.full_name.text().strip(),
             known_as=self.known_as.text().strip(),
             date_of_birth=birthday,
             pronouns=self.pronouns.currentText().strip(),
-            legal_status=LegalStatus(self.status.currentData()),
+            legal_status=status,
             first_language=self.language.text().strip(),
             communication_needs=[need for need, box in self.needs.items() if box.isChecked()],
             communication_notes=self.needs_notes.toPlainText().strip(),
+            # The usual rule for the status is stored as "", so it follows a later change of status.
+            visiting_rule="" if rule == self._usual[status] else rule,
+            plan_start=None if self.plan_start_unknown.isChecked() else self.plan_start.date().toPython(),
         )

@@ -1,40 +1,81 @@
-"""The visit editor: the facts of the visit on the left, the notes on the right."""
+"""The guided visit: the steps at the side, one page per step, and a header that every step shares (the
+time-alone timer, the capture box for the child's words, the worker's notes)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import datetime
-
-from PySide6.QtCore import QDateTime, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
+    QFrame,
     QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.views.widgets import (
-    button,
-    check_box,
-    date_time_field,
-    form_layout,
-    label,
-    line_edit,
-    named,
-    restyle,
-    wipe,
-)
-from visitapp.domain.models import Person, Visit, VisitStatus, VisitType
+from ui.views.visit.before import BeforeYouGoPage, WhoIsHerePage
+from ui.views.visit.finish import FinishPage
+from ui.views.visit.page import StepPage, step_label
+from ui.views.visit.plan import ActionsPage, NextVisitPage
+from ui.views.visit.safety import SafetyPage
+from ui.views.visit.seen import WhatISawPage
+from ui.views.visit.share_last_record import ShareLastRecordPage
+from ui.views.visit.time_alone import TimeAlonePage
+from ui.views.visit.words import CAPTURE_KEYS, WordsPage
+from ui.views.widgets import button, label, named, restyle
+from visitapp.domain.visit_steps import Step, StepState
+from visitapp.paths import resources_dir
+
+STATE_WORDS = {
+    StepState.DONE: "Done",
+    StepState.NOT_YET: "Not yet",
+    StepState.NEEDS_ATTENTION: "Needs attention",
+}
+_ICON_FILES = {
+    StepState.DONE: "step-done.svg",
+    StepState.NOT_YET: "step-not-yet.svg",
+    StepState.NEEDS_ATTENTION: "step-attention.svg",
+}
+
+
+def state_words(state: StepState) -> str:
+    return QCoreApplication.translate("Steps", STATE_WORDS[state])
+
+
+class StepList(QListWidget):
+    """Every step, each with a shape and words for its state. Arrow keys move; the page follows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "visitSteps", self.tr("Steps of the visit"))
+        self.setIconSize(QSize(24, 24))
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._icons = {s: QIcon(str(resources_dir() / "icons" / f)) for s, f in _ICON_FILES.items()}
+        for step in Step:
+            self.addItem(QListWidgetItem(step_label(step)))
+        self.setFixedWidth(280)
+
+    def show_states(self, states: dict[Step, StepState]) -> None:
+        for index, step in enumerate(Step):
+            state = states.get(step, StepState.NOT_YET)
+            item = self.item(index)
+            text = f"{step_label(step)}\n{state_words(state)}"
+            item.setText(text)
+            item.setIcon(self._icons[state])
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step_label(step)}: {state_words(state)}")
+            item.setData(Qt.ItemDataRole.UserRole, state.value)
 
 
 class VisitView(QWidget):
     back = Signal()
-    details_changed = Signal()
+    capture = Signal()
+    timer_pressed = Signal()
     notes_changed = Signal()
-    complete = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,130 +85,154 @@ class VisitView(QWidget):
         self.title.setObjectName("visitTitle")
         self.saved = label(kind="saved")
         self.saved.setObjectName("visitSaveState")
-        self.starts_at = date_time_field(
-            "visitStartsAt", self.tr("Date and time of the visit"), "d MMMM yyyy, HH:mm"
+        self.timer_status = label(kind="timer")
+        self.timer_status.setObjectName("visitTimerStatus")
+        self.timer_button = button(self.tr("Start time alone"), "visitHeaderTimer")
+        self.capture_button = button(
+            self.tr("Child's words ({0})").format(CAPTURE_KEYS), "visitHeaderCapture",
+            self.tr("Write down the child's words"), primary=True,
+        )  # fmt: skip
+        self.capture_button.setToolTip(
+            self.tr("Opens the capture box from any step: {0}").format(CAPTURE_KEYS)
         )
-        self.place = line_edit("visitPlace", self.tr("Where the visit happened"))
-        self.visit_type = named(QComboBox(), "visitType", self.tr("Type of visit"))
-        self.visit_type.addItem(self.tr("Planned"), VisitType.PLANNED.value)
-        self.visit_type.addItem(self.tr("Unannounced"), VisitType.UNANNOUNCED.value)
-        self.purpose = line_edit("visitPurpose", self.tr("Purpose of the visit"))
-        self.present_box = QVBoxLayout()
-        self.present: dict[str, QCheckBox] = {}
-        self.no_people = label(self.tr("Add people on the child's page to tick who was there."), kind="hint")
-        self.notes = named(QPlainTextEdit(), "visitNotes", self.tr("Visit notes"))
-        self.notes.setTabChangesFocus(True)  # Tab moves on; the notes are prose, not a table
-        self.notes.setPlaceholderText(self.tr("Write what happened, in plain words. It saves as you type."))
-        self.complete_button = button(self.tr("&Mark visit completed"), "visitComplete")
-        self.state = label(kind="hint")
-        self.state.setObjectName("visitState")
+        self.notes_toggle = button(self.tr("My &notes"), "visitNotesToggle", self.tr("Show or hide my notes"))
+        self.notes_toggle.setCheckable(True)
+        self.steps = StepList()
+        self.before = BeforeYouGoPage()
+        self.who = WhoIsHerePage()
+        self.share = ShareLastRecordPage()
+        self.alone = TimeAlonePage()
+        self.words = WordsPage()
+        self.seen = WhatISawPage()
+        self.safety = SafetyPage()
+        self.actions = ActionsPage()
+        self.next_visit = NextVisitPage()
+        self.finish = FinishPage()
+        self.pages: dict[Step, StepPage] = {
+            Step.BEFORE_YOU_GO: self.before, Step.WHO_IS_HERE: self.who, Step.SHARE_LAST_RECORD: self.share,
+            Step.TIME_ALONE: self.alone, Step.CHILDS_WORDS: self.words, Step.WHAT_I_SAW: self.seen,
+            Step.SIGNS_OF_SAFETY: self.safety, Step.ACTIONS: self.actions, Step.NEXT_VISIT: self.next_visit,
+            Step.FINISH: self.finish,
+        }  # fmt: skip
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("visitStepPages")
+        order = list(Step)
+        for index, (step, page) in enumerate(self.pages.items()):
+            scroll = QScrollArea()
+            scroll.setObjectName(f"visitScroll_{step.value}")
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; the page follows them
+            scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap, never pan
+            scroll.setWidget(page)
+            self.stack.addWidget(scroll)
+            page.set_next(order[index + 1] if index + 1 < len(order) else None)
+            page.next_requested.connect(lambda index=index: self.go_to(index + 1))
+        self.notes = named(QPlainTextEdit(), "visitNotes", self.tr("My notes"))
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText(
+            self.tr("Anything you want to remember for the letter. It saves as you type.")
+        )
+        self.notes_amended = label(kind="notice")
+        self.notes_amended.setObjectName("visitNotesAmended")
+        self.notes_amended.hide()
+        self.notes_panel = QWidget()
+        self.notes_panel.setObjectName("visitNotesPanel")
         self._layout()
         self.back_button.clicked.connect(self.back)
-        self.starts_at.dateTimeChanged.connect(self.details_changed)
-        self.place.textEdited.connect(self.details_changed)
-        self.purpose.textEdited.connect(self.details_changed)
-        self.visit_type.currentIndexChanged.connect(self.details_changed)
+        self.steps.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.timer_button.clicked.connect(self.timer_pressed)
+        self.alone.timer_pressed.connect(self.timer_pressed)
+        self.capture_button.clicked.connect(self.capture)
+        self.words.capture.connect(self.capture)
+        self.notes_toggle.toggled.connect(self._show_notes)
         self.notes.textChanged.connect(self.notes_changed)
-        self.complete_button.clicked.connect(self.complete)
+        self.capture_shortcut = self._shortcut(CAPTURE_KEYS, self.capture)
+        self._shortcut("Ctrl+PgDown", lambda: self.go_to(self.steps.currentRow() + 1))
+        self._shortcut("Ctrl+PgUp", lambda: self.go_to(self.steps.currentRow() - 1))
+        self.steps.setCurrentRow(0)
+        self._show_notes(False)
+
+    def _shortcut(self, keys: str, slot) -> QShortcut:  # type: ignore[no-untyped-def]
+        shortcut = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+        return shortcut
 
     def _layout(self) -> None:
-        form = form_layout()
-        form.addRow(label(self.tr("&When"), buddy=self.starts_at), self.starts_at)
-        form.addRow(label(self.tr("W&here"), buddy=self.place), self.place)
-        form.addRow(label(self.tr("&Type"), buddy=self.visit_type), self.visit_type)
-        form.addRow(label(self.tr("&Purpose"), buddy=self.purpose), self.purpose)
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addWidget(label(self.tr("Who was there"), kind="subheading"))
-        left.addWidget(self.no_people)
-        left.addLayout(self.present_box)
-        left.addStretch(1)
-        left.addWidget(self.state)
-        left.addWidget(self.complete_button)
-        right = QVBoxLayout()
-        notes_top = QHBoxLayout()
-        notes_top.addWidget(label(self.tr("N&otes"), kind="subheading", buddy=self.notes), 1)
-        notes_top.addWidget(self.saved)
-        right.addLayout(notes_top)
-        right.addWidget(self.notes, 1)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
-        top.addStretch(1)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.saved)
+        bar = QWidget()
+        bar.setObjectName("visitBar")
+        bar_row = QHBoxLayout(bar)
+        bar_row.setContentsMargins(12, 2, 12, 2)
+        bar_row.addWidget(self.timer_status, 1)
+        self.timer_status.setWordWrap(False)
+        bar_row.addWidget(self.timer_button)
+        bar_row.addWidget(self.capture_button)
+        bar_row.addWidget(self.notes_toggle)
+        notes_box = QVBoxLayout(self.notes_panel)
+        notes_box.setContentsMargins(8, 8, 0, 0)
+        notes_box.addWidget(label(self.tr("My notes"), kind="subheading", buddy=self.notes))
+        notes_box.addWidget(label(self.tr("Raw material for the letter. Only you see these."), kind="hint"))
+        notes_box.addWidget(self.notes_amended)
+        notes_box.addWidget(self.notes, 1)
+        self.notes_panel.setFixedWidth(360)
         body = QHBoxLayout()
-        body.addLayout(left, 2)
-        body.addSpacing(24)
-        body.addLayout(right, 3)
+        body.addWidget(self.steps)
+        body.addWidget(self.stack, 1)
+        body.addWidget(self.notes_panel)
         box = QVBoxLayout(self)
+        box.setContentsMargins(8, 6, 8, 4)
+        box.setSpacing(6)
         box.addLayout(top)
-        box.addWidget(self.title)
+        box.addWidget(bar)
         box.addLayout(body, 1)
-
-    def show_visit(self, visit: Visit, child_name: str, people: list[Person]) -> None:
-        self.blockSignals(True)  # filling the form is not an edit
-        for widget in (self.starts_at, self.place, self.purpose, self.visit_type, self.notes):
-            widget.blockSignals(True)
-        self.title.setText(self.tr("Visit to {0}").format(child_name))
-        self.back_button.setText(self.tr("← &Back to {0}").format(child_name))
-        self.starts_at.setDateTime(QDateTime(visit.starts_at))
-        self.place.setText(visit.place)
-        self.purpose.setText(visit.purpose)
-        for field in (self.place, self.purpose):
-            field.setCursorPosition(0)  # show the start of a long line, not its end
-        self.visit_type.setCurrentIndex(self.visit_type.findData(visit.visit_type.value))
-        self.notes.setPlainText(visit.notes)
-        self.notes.moveCursor(QTextCursor.MoveOperation.End)  # carry on writing where the notes end
-        self._show_people(people, set(visit.present_person_ids))
-        for widget in (self.starts_at, self.place, self.purpose, self.visit_type, self.notes):
-            widget.blockSignals(False)
-        self.blockSignals(False)
-        self.set_completed(visit.status is VisitStatus.COMPLETED)
-
-    def _show_people(self, people: list[Person], present: set[str]) -> None:
-        for box in self.present.values():
-            box.setParent(None)  # gone now, not at the next event loop turn: names must not linger
-        self.present = {}
-        for index, person in enumerate(people):
-            words = person.relationship if person.relationship != person.name else ""
-            about = words or person.role
-            text = f"{person.name} ({about})" if about else person.name
-            box = check_box(text, f"visitPresent_{index}")
-            box.setChecked(person.id in present)
-            box.toggled.connect(self.details_changed)
-            self.present_box.addWidget(box)
-            self.present[person.id] = box
-        self.no_people.setVisible(not people)
-        # New boxes would join the end of the Tab order; keep them between Purpose and the notes.
-        chain = [self.purpose, *self.present.values(), self.notes, self.complete_button]
+        chain = [self.back_button, self.timer_button, self.capture_button, self.notes_toggle, self.steps]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
 
-    def read_visit(self, base: Visit) -> Visit:
-        when: datetime = self.starts_at.dateTime().toPython()  # type: ignore[assignment]
-        return replace(
-            base,
-            starts_at=when.replace(second=0, microsecond=0),
-            place=self.place.text().strip(),
-            visit_type=VisitType(self.visit_type.currentData()),
-            purpose=self.purpose.text().strip(),
-            notes=self.notes.toPlainText(),
-            present_person_ids=[pid for pid, box in self.present.items() if box.isChecked()],
-        )
+    def _show_notes(self, shown: bool) -> None:
+        self.notes_panel.setVisible(shown)
+        if shown:
+            self.notes.setFocus()
 
-    def set_completed(self, completed: bool) -> None:
-        for widget in (self.starts_at, self.visit_type, *self.present.values()):
-            widget.setEnabled(not completed)
-        for field in (self.place, self.purpose):
-            field.setReadOnly(completed)
-        self.notes.setReadOnly(completed)
-        self.complete_button.setVisible(not completed)
-        if completed:
-            self.state.setText(self.tr("This visit is completed, so it can be read but not changed."))
-        else:
-            self.state.setText(
-                self.tr(
-                    "Everything here is saved as you type. Mark the visit completed when you have finished."
-                )
-            )
+    def go_to(self, index: int) -> None:
+        if 0 <= index < self.steps.count():
+            self.steps.setCurrentRow(index)
+            self.stack.currentWidget().verticalScrollBar().setValue(0)  # type: ignore[attr-defined]
+
+    def current_step(self) -> Step:
+        return list(Step)[max(0, self.steps.currentRow())]
+
+    def show_title(self, child_name: str, when: str) -> None:
+        self.title.setText(self.tr("Visit to {0}, {1}").format(child_name, when))
+        self.back_button.setText(self.tr("← &Back to {0}").format(child_name))
+        self.back_button.setAccessibleName(self.tr("Back to {0}").format(child_name))
+
+    def show_notes(self, notes: str) -> None:
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(notes)
+        self.notes.moveCursor(QTextCursor.MoveOperation.End)  # carry on writing where the notes end
+        self.notes.blockSignals(False)
+
+    def show_timer(self, text: str, running: bool, allowed: bool) -> None:
+        self.timer_status.setText(text)
+        self.timer_status.setProperty("kind", "timerRunning" if running else "timer")
+        restyle(self.timer_status)
+        words = self.tr("Stop time alone") if running else self.tr("Start time alone")
+        self.timer_button.setText(words)
+        self.timer_button.setAccessibleName(words)
+        self.timer_button.setVisible(allowed)
+        self.alone.show_clock(text)
+
+    def set_locked(self, completed: bool, signed_off: bool) -> None:
+        for page in self.pages.values():
+            page.set_locked(completed, signed_off)
+        self.notes.setReadOnly(signed_off)
+        self.capture_button.setVisible(not signed_off)
+        self.capture_shortcut.setEnabled(not signed_off)
 
     def show_save_state(self, text: str, kind: str = "saved") -> None:
         self.saved.setText(text)
@@ -175,15 +240,15 @@ class VisitView(QWidget):
         restyle(self.saved)
 
     def clear(self) -> None:
-        for widget in (self.starts_at, self.place, self.purpose, self.visit_type, self.notes):
-            widget.blockSignals(True)
         self.title.clear()
         self.back_button.setText(self.tr("← &Back to the child"))
-        wipe(self.place, self.purpose)
-        self.notes.clear()
-        self.starts_at.setDateTime(QDateTime.currentDateTime())
-        for widget in (self.starts_at, self.place, self.purpose, self.visit_type, self.notes):
-            widget.blockSignals(False)
-        self._show_people([], set())
+        self.back_button.setAccessibleName(self.tr("Back to the child"))
+        self.show_notes("")
+        self.notes.clear()  # and its undo history
         self.saved.clear()
-        self.state.clear()
+        self.timer_status.clear()
+        for page in self.pages.values():
+            page.clear()  # type: ignore[attr-defined]
+            page.show_error("")
+            page.amended.clear()
+        self.steps.setCurrentRow(0)

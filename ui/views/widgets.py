@@ -9,12 +9,18 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDateTimeEdit,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
     QPushButton,
+    QRadioButton,
+    QSpinBox,
     QTableView,
     QWidget,
 )
@@ -95,8 +101,8 @@ def date_time_field(name: str, accessible: str, display_format: str) -> DateTime
     return field
 
 
-def table(name: str, accessible: str) -> RowTable:
-    view = named(RowTable(), name, accessible)
+def table(name: str, accessible: str, view: RowTable | None = None) -> RowTable:
+    view = named(view if view is not None else RowTable(), name, accessible)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -133,3 +139,69 @@ def restyle(widget: QWidget) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def text_box(name: str, accessible: str, height: int = 96) -> QPlainTextEdit:
+    """A few lines of prose. Tab moves on (these are form fields, not documents)."""
+    box = named(QPlainTextEdit(), name, accessible)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(height)
+    return box
+
+
+def raw_text(box: QPlainTextEdit) -> str:
+    """Exactly what was typed: ``toPlainText`` turns no-break spaces into plain ones, which would change a
+    child's words. Paragraph and line separators become ordinary new lines."""
+    return box.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+
+def radio(text: str, name: str) -> QRadioButton:
+    return named(QRadioButton(text), name, text.replace("&", ""))
+
+
+def combo(name: str, accessible: str, items: list[tuple[str, object]] | None = None) -> QComboBox:
+    widget = named(QComboBox(), name, accessible)
+    widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    widget.setMinimumContentsLength(12)  # long choices are shown in full in the open list, not squeezed
+    for text, data in items or []:
+        widget.addItem(text, data)
+    return widget
+
+
+def spin(name: str, accessible: str, low: int, high: int) -> QSpinBox:
+    widget = named(QSpinBox(), name, accessible)
+    widget.setRange(low, high)
+    return widget
+
+
+def entry_list(name: str, accessible: str) -> QListWidget:
+    """A list of things recorded at this visit; each item wraps, so long words are read in full."""
+    widget = named(QListWidget(), name, accessible)
+    widget.setWordWrap(True)
+    widget.setTextElideMode(Qt.TextElideMode.ElideNone)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap the words when the width changes
+    widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.setMinimumHeight(120)
+    return widget
+
+
+def needs_choice(widget: QListWidget, *buttons: QWidget) -> None:
+    """Buttons that act on the chosen item are usable only while an item is chosen."""
+
+    def update() -> None:
+        for b in buttons:
+            b.setEnabled(bool(widget.selectedItems()))
+
+    widget.itemSelectionChanged.connect(update)
+    update()
+
+
+def row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    for widget in widgets:
+        layout.addWidget(widget)
+    if stretch:
+        layout.addStretch(1)
+    return layout

@@ -150,6 +150,7 @@ class CaseloadRow:
     days_until_due: int | None = None  # negative when overdue
     due_basis: str = ""
     weeks_not_seen_alone: int | None = None  # set only when longer than the child's rule allows
+    unanswered_responses: int = 0  # things the family said about a record that the worker has not answered
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from visitapp.store.db import Connection, transaction
+from visitapp.store.sync_tables import add_sync_tables
 
 V1_FOUNDATION = """
 CREATE TABLE worker (
@@ -190,6 +191,111 @@ WHEN OLD.signed_off_at IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'this visit is signed off; add an amendment instead'); END;
 """
 
+# The letter to the child: one draft per visit, with the ids of the child's words and pictures the composer
+# put in it (the checker compares quoted words with what was recorded). Locked with the visit at sign-off.
+LETTER_DRAFTS = """
+CREATE TABLE letter_drafts (
+    visit_id    TEXT PRIMARY KEY REFERENCES visits(id) ON DELETE CASCADE,
+    text        TEXT NOT NULL,
+    quote_ids   TEXT NOT NULL DEFAULT '[]',
+    picture_ids TEXT NOT NULL DEFAULT '[]',
+    composed_at TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    version     INTEGER NOT NULL DEFAULT 0
+);
+CREATE TRIGGER letter_locked_at_sign_off BEFORE UPDATE ON letter_drafts
+WHEN (SELECT signed_off_at FROM visits WHERE id = OLD.visit_id) IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'this visit is signed off, so its letter cannot be changed'); END;
+CREATE TRIGGER letter_kept_at_sign_off BEFORE DELETE ON letter_drafts
+WHEN (SELECT signed_off_at FROM visits WHERE id = OLD.visit_id) IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'this visit is signed off, so its letter cannot be removed'); END;
+"""
+
+# Pictures (issue 4): the bytes live once, addressed by the SHA-256 of what is stored; each visit links to
+# them with the child's own description, who made it, the date and the child's consent. Plain BLOB columns
+# (sqlcipher3 has no incremental blob I/O, and a kept picture is at most a few MB at 2560 px). Thumbnails sit
+# in their own table so a gallery never reads the big pages.
+V4_PICTURES = """
+CREATE TABLE picture_blobs (
+    sha256     TEXT PRIMARY KEY,
+    mime_type  TEXT NOT NULL,
+    width      INTEGER NOT NULL,
+    height     INTEGER NOT NULL,
+    byte_size  INTEGER NOT NULL,
+    data       BLOB NOT NULL,
+    stored_at  TEXT NOT NULL
+);
+CREATE TABLE picture_thumbnails (
+    sha256    TEXT PRIMARY KEY REFERENCES picture_blobs(sha256) ON DELETE CASCADE,
+    mime_type TEXT NOT NULL,
+    width     INTEGER NOT NULL,
+    height    INTEGER NOT NULL,
+    data      BLOB NOT NULL
+);
+-- Stored bytes are addressed by their hash, so they can never change.
+CREATE TRIGGER picture_bytes_never_change BEFORE UPDATE ON picture_blobs
+BEGIN SELECT RAISE(ABORT, 'a stored picture cannot be changed'); END;
+CREATE TABLE visit_pictures (
+    id               TEXT PRIMARY KEY,
+    visit_id         TEXT NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+    sha256           TEXT NOT NULL REFERENCES picture_blobs(sha256),
+    description      TEXT NOT NULL DEFAULT '',
+    made_by          TEXT NOT NULL CHECK (made_by IN ('child', 'together', 'photo')),
+    made_on          TEXT NOT NULL,
+    source           TEXT NOT NULL CHECK (source IN ('drawing', 'camera', 'file')),
+    keep_in_record   INTEGER NOT NULL DEFAULT 1,
+    may_show_family  INTEGER NOT NULL DEFAULT 0,
+    may_go_in_letter INTEGER NOT NULL DEFAULT 0,
+    added_at         TEXT NOT NULL,
+    position         INTEGER NOT NULL,
+    UNIQUE (visit_id, sha256)
+);
+CREATE INDEX visit_pictures_by_visit ON visit_pictures(visit_id, position);
+CREATE INDEX visit_pictures_by_hash ON visit_pictures(sha256);
+-- The child's description is their own words, like a quote: fixed once the visit is completed.
+CREATE TRIGGER picture_words_fixed_once_completed BEFORE UPDATE OF description ON visit_pictures
+WHEN NEW.description IS NOT OLD.description
+ AND (SELECT status FROM visits WHERE id = OLD.visit_id) = 'completed'
+BEGIN SELECT RAISE(ABORT, 'a picture description cannot be changed after the visit is completed'); END;
+CREATE TRIGGER picture_kept_once_completed BEFORE DELETE ON visit_pictures
+WHEN (SELECT status FROM visits WHERE id = OLD.visit_id) = 'completed'
+BEGIN SELECT RAISE(ABORT, 'a picture cannot be removed after the visit is completed'); END;
+"""
+
+# Sharing the last record with the family: parts can be marked not for sharing, and the family's
+# responses sit beside the record. A response's words are fixed once the visit it was given at is
+# completed; the worker's answer, once given, is fixed too.
+FAMILY_RESPONSES = """
+ALTER TABLE observations ADD COLUMN shareable INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE safety_entries ADD COLUMN shareable INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE scale_ratings ADD COLUMN shareable INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE actions ADD COLUMN shareable INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE family_responses (
+    id              TEXT PRIMARY KEY,
+    record_visit_id TEXT NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+    during_visit_id TEXT REFERENCES visits(id),
+    verdict         TEXT NOT NULL,
+    speaker         TEXT NOT NULL,
+    words           TEXT NOT NULL,
+    at              TEXT NOT NULL,
+    answer          TEXT NOT NULL DEFAULT '',
+    answer_kind     TEXT,
+    answered_at     TEXT,
+    amendment_id    TEXT REFERENCES amendments(id)
+);
+CREATE INDEX family_responses_by_record ON family_responses(record_visit_id, at);
+CREATE INDEX family_responses_open ON family_responses(answered_at, record_visit_id);
+CREATE TRIGGER family_words_fixed BEFORE UPDATE OF verdict, speaker, words, at ON family_responses
+WHEN OLD.during_visit_id IS NULL OR (SELECT status FROM visits WHERE id = OLD.during_visit_id) = 'completed'
+BEGIN SELECT RAISE(ABORT, 'the family said this, so it cannot be changed now'); END;
+CREATE TRIGGER family_answer_fixed BEFORE UPDATE OF answer, answer_kind, answered_at, amendment_id
+ON family_responses WHEN OLD.answered_at IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'this response has been answered; the answer cannot be changed'); END;
+CREATE TRIGGER family_response_kept BEFORE DELETE ON family_responses
+WHEN OLD.during_visit_id IS NULL OR (SELECT status FROM visits WHERE id = OLD.during_visit_id) = 'completed'
+BEGIN SELECT RAISE(ABORT, 'the family said this, so it stays in the record'); END;
+"""
+
 
 def _script(sql: str) -> Callable[[Connection], None]:
     def apply(conn: Connection) -> None:
@@ -219,6 +325,10 @@ def _split_statements(sql: str) -> list[str]:
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _script(V1_FOUNDATION),
     _script(V2_GUIDED_VISIT),
+    _script(LETTER_DRAFTS),
+    _script(V4_PICTURES),
+    add_sync_tables,  # sync: outbox, server versions, conflicts, cursor; triggers queue every change
+    _script(FAMILY_RESPONSES),
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

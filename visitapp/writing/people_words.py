@@ -43,7 +43,7 @@ NOT_NAMES = frozenset(
     august september october november december christmas easter eid diwali halloween ramadan hanukkah
     english maths math science art music history geography french spanish pe re year reception nursery
     school college centre center park road street hospital court council team service services
-    ps ok tv uk
+    ps ok tv uk picture photo drawing
     """.split()
 )
 

@@ -27,7 +27,50 @@ SEED_BY_VERSION = {
         "INSERT INTO quotes VALUES ('q1', 'v1', 'I like my room', '2026-01-02T10:20', '', 'told_me_alone', "
         "1, 'words', 1)",
     ],
+    # The letter drafts step: a vault that already holds a letter keeps it, with the quotes it used.
+    # (Keyed by the version that has letter_drafts; see LETTER_DRAFTS in visitapp/store/migrations.py.)
+    3: [
+        "INSERT INTO worker VALUES ('w1', 'Morgan', 'Social Worker', 'Harbour Team')",
+        "INSERT INTO children (id, full_name, legal_status, created_at, updated_at) "
+        "VALUES ('c1', 'Test Child', 'child_in_need', '2026-01-01', '2026-01-01')",
+        "INSERT INTO visits (id, child_id, starts_at, visit_type, status, created_at, updated_at) "
+        "VALUES ('v1', 'c1', '2026-01-02T10:00', 'planned', 'completed', '2026-01-02', '2026-01-02')",
+        "INSERT INTO quotes VALUES ('q1', 'v1', 'I like my room', '2026-01-02T10:20', '', 'told_me_alone', "
+        "1, 'words', 1)",
+        "INSERT INTO letter_drafts (visit_id, text, quote_ids, composed_at, updated_at) VALUES ('v1', "
+        "'Dear Test,', '[\"q1\"]', '2026-01-02T11:00', '2026-01-02T11:00')",
+    ],
+    # The pictures step: a vault holding a completed visit with a picture keeps it, and its words stay fixed.
+    4: [
+        "INSERT INTO worker VALUES ('w1', 'Morgan', 'Social Worker', 'Harbour Team')",
+        "INSERT INTO children (id, full_name, legal_status, created_at, updated_at) "
+        "VALUES ('c1', 'Test Child', 'child_in_need', '2026-01-01', '2026-01-01')",
+        "INSERT INTO visits (id, child_id, starts_at, visit_type, status, created_at, updated_at) "
+        "VALUES ('v1', 'c1', '2026-01-02T10:00', 'planned', 'completed', '2026-01-02', '2026-01-02')",
+        "INSERT INTO picture_blobs VALUES ('ab12', 'image/png', 2, 1, 3, x'010203', '2026-01-02')",
+        "INSERT INTO picture_thumbnails VALUES ('ab12', 'image/png', 2, 1, x'0102')",
+        "INSERT INTO visit_pictures (id, visit_id, sha256, description, made_by, made_on, source, added_at, "
+        "position) VALUES ('p1', 'v1', 'ab12', 'my dog Biscuit', 'child', '2026-01-02', 'drawing', "
+        "'2026-01-02', 1)",
+        "INSERT INTO quotes VALUES ('q1', 'v1', 'I like my room', '2026-01-02T10:20', '', 'told_me_alone', "
+        "1, 'words', 1)",
+        "INSERT INTO letter_drafts (visit_id, text, quote_ids, picture_ids, composed_at, updated_at) VALUES "
+        "('v1', 'Dear Test,', '[\"q1\"]', '[\"p1\"]', '2026-01-02T11:00', '2026-01-02T11:00')",
+    ],
 }
+# The sync step: a vault that has synced keeps everything above plus its cursor and what the server holds.
+SEED_BY_VERSION[5] = [
+    *SEED_BY_VERSION[4],
+    "INSERT INTO sync_meta VALUES ('cursor', '42')",
+    "INSERT INTO sync_records VALUES ('child', 'c1', 'c1', 3, 0, 0)",
+]
+# The family step: a family's response to a record stays beside it, with the worker's answer.
+SEED_BY_VERSION[6] = [
+    *SEED_BY_VERSION[5],
+    "INSERT INTO family_responses (id, record_visit_id, verdict, speaker, words, at, answer, answer_kind, "
+    "answered_at) VALUES ('r1', 'v1', 'wrong_or_missing', 'Nanna Jo', 'The carpet is green.', "
+    "'2026-01-09T10:00', 'I corrected it.', 'changed', '2026-01-09T12:00')",
+]
 
 
 # The last case opens a current vault again: nothing to do, nothing lost.
@@ -53,6 +96,32 @@ def test_upgrade_from_every_earlier_version(tmp_path: Path, start: int) -> None:
         )
     if start >= 2:
         assert conn.execute("SELECT words FROM quotes WHERE id = 'q1'").fetchone()[0] == "I like my room"
+    if start >= 3:
+        assert conn.execute("SELECT quote_ids FROM letter_drafts WHERE visit_id = 'v1'").fetchone() == (
+            '["q1"]',
+        )
+    if start >= 4:
+        assert conn.execute("SELECT description FROM visit_pictures WHERE id = 'p1'").fetchone()[0] == (
+            "my dog Biscuit"
+        )
+        with pytest.raises(db.DatabaseError):
+            conn.execute("UPDATE visit_pictures SET description = 'changed' WHERE id = 'p1'")
+    if start >= 1:
+        # Records made before sync existed wait to be sent (the upgrade queues them), as does every new one.
+        queued = {r[0] for r in conn.execute("SELECT record_type || ':' || record_id FROM sync_outbox")}
+        assert {"child:c1", "visit:v1"} <= queued
+        if start >= 2:
+            assert "quote:q1" in queued
+    if start == 4:
+        assert conn.execute("SELECT sha256 FROM sync_blobs WHERE direction = 'up'").fetchall() == [("ab12",)]
+    if start >= 5:
+        assert conn.execute("SELECT value FROM sync_meta WHERE key = 'cursor'").fetchone() == ("42",)
+    if start >= 6:
+        assert conn.execute("SELECT words FROM family_responses WHERE id = 'r1'").fetchone() == (
+            "The carpet is green.",
+        )
+        with pytest.raises(db.DatabaseError):  # answered: the answer is fixed
+            conn.execute("UPDATE family_responses SET answer = 'x' WHERE id = 'r1'")
 
 
 def test_every_version_has_a_seed() -> None:

@@ -1,0 +1,8 @@
+"""Entry point of the frozen bundle: the same ``main`` the ``visitapp`` console script calls."""
+
+import sys
+
+from visitapp.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

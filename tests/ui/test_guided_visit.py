@@ -1,0 +1,410 @@
+"""The guided visit, driven as a worker would: by the names a screen reader announces, step by step, from a
+new visit to sign-off and an amendment."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import shiboken6
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from tests.ui.uikit import by_name, fetch, go_step
+from ui.controllers.app_controller import AppController
+from ui.views.dialog_base import FormDialog
+from visitapp.domain.visit_steps import Step, StepState
+
+
+def new_visit(app: AppController, qtbot: QtBot, child_id: str, old_visit: str) -> str:
+    app.navigator.open_child(child_id)
+    qtbot.waitUntil(lambda: app.screens.workspace.pages.currentWidget() is app.screens.child)
+    by_name("New visit").click()
+    qtbot.waitUntil(lambda: app.visit.visit_id not in (None, old_visit))
+    qtbot.waitUntil(lambda: app.screens.workspace.pages.currentWidget() is app.screens.visit)
+    with qtbot.waitActive(app.window):  # shortcuts need an active window
+        app.window.activateWindow()
+    return str(app.visit.visit_id)
+
+
+def record(app: AppController, qtbot: QtBot, visit_id: str):  # type: ignore[no-untyped-def]
+    return fetch(app, qtbot, lambda context: context.flow.open(visit_id))
+
+
+def step_state(step: str) -> str:
+    steps = by_name("Steps of the visit", QAbstractItemView)
+    model = steps.model()
+    for row in range(model.rowCount()):
+        text = str(model.index(row, 0).data())
+        if text.split("\n")[0] == step:
+            return text.split("\n")[1]
+    raise AssertionError(step)
+
+
+def answer_yes(qtbot: QtBot, name: str) -> None:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    next(b for b in box.buttons() if b.objectName() == f"{name}Yes").click()  # type: ignore[union-attr]
+
+
+def dialog_open(qtbot: QtBot) -> FormDialog:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), FormDialog))
+    return QApplication.activeModalWidget()  # type: ignore[return-value]
+
+
+def save(qtbot: QtBot, dialog: FormDialog) -> None:
+    by_name("Save", QPushButton, root=dialog).click()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
+
+
+def press_capture(qtbot: QtBot, target: QWidget) -> FormDialog:
+    # Offscreen, a closed dialog leaves no window active (a window manager would re-activate ours).
+    with qtbot.waitActive(target.window()):
+        target.window().activateWindow()
+    target.setFocus()
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(target, Qt.Key.Key_Q, shift_ctrl)
+    return dialog_open(qtbot)
+
+
+def capture(qtbot: QtBot, target: QWidget, words: str) -> FormDialog:
+    dialog = press_capture(qtbot, target)
+    box = by_name("The child's words, exactly as said", QPlainTextEdit, root=dialog)
+    qtbot.waitUntil(box.hasFocus, timeout=1000)  # typing starts at once
+    box.insertPlainText(words)
+    save(qtbot, dialog)
+    return dialog
+
+
+def test_a_whole_visit_from_new_to_signed_off(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    visit_id = new_visit(app, qtbot, data["child_id"], data["visit_id"])
+    assert step_state("Before you go") == "Not yet" and step_state("Finish") == "Not yet"
+
+    qtbot.keyClicks(by_name("Purpose of the visit", QLineEdit), "To see your new room")
+    go_step(app, "Who is here")
+    by_name("Josephine Quillfeather (Nanna Jo)", QCheckBox).click()
+    qtbot.waitUntil(lambda: step_state("Who is here") == "Done", timeout=3000)
+    assert step_state("Before you go") == "Done"
+
+    go_step(app, "Share the last record")
+    by_name("I shared the last record with the family", QCheckBox).click()
+    qtbot.waitUntil(lambda: step_state("Share the last record") == "Done")
+
+    go_step(app, "Time alone with the child")
+    by_name("Start the timer", QPushButton).click()
+    qtbot.waitUntil(lambda: "timer running" in app.screens.visit.timer_status.text())
+    assert step_state("Time alone with the child") == "Needs attention"  # running: not finished yet
+    qtbot.keyClicks(by_name("Where you were alone with the child", QLineEdit), "in the garden")
+
+    go_step(app, "The child's words")
+    capture(qtbot, by_name("Write down the child's words", QPushButton, root=app.screens.visit.words),
+            "I like my room.  ")  # fmt: skip
+    qtbot.waitUntil(lambda: by_name("The child's words at this visit", QListWidget).count() == 1)
+    tools = by_name("Direct-work tool", QComboBox)
+    tools.setCurrentIndex(tools.findText("Three Houses"))
+    by_name("Use this tool", QPushButton).click()
+    houses = dialog_open(qtbot)
+    qtbot.keyClicks(by_name("House of worries", QPlainTextEdit, root=houses), "the dog next door")
+    qtbot.keyClicks(by_name("House of hopes and dreams", QPlainTextEdit, root=houses), "a trampoline")
+    save(qtbot, houses)
+    entries = by_name("Direct work done at this visit", QListWidget)
+    qtbot.waitUntil(lambda: entries.count() == 1)
+    assert "“the dog next door”" in entries.item(0).text()
+
+    go_step(app, "What I saw")
+    qtbot.keyClicks(by_name("What I saw: new entry", QPlainTextEdit), "You showed me your posters.")
+    by_name("Add to What I saw", QPushButton).click()
+    qtbot.waitUntil(lambda: by_name("What I saw: written so far", QListWidget).count() == 1)
+    assert by_name("What I saw: new entry", QPlainTextEdit).toPlainText() == ""  # ready for the next one
+
+    go_step(app, "Worries, what's working, what needs to happen")
+    working = by_name("What is working well?: new entry", QPlainTextEdit)
+    qtbot.keyClicks(working, "Nanna Jo walks you to school.")
+    by_name("Add to What is working well?", QPushButton).click()
+    qtbot.keyClicks(by_name("Whose number", QLineEdit), "Juni")
+    by_name("Their number, 0 to 10", QSpinBox).setValue(8)
+    qtbot.keyClicks(by_name("Why that number", QLineEdit), "I like it here")
+    by_name("Add this number", QPushButton).click()
+    qtbot.waitUntil(lambda: by_name("Scale answers", QListWidget).count() == 1)
+    assert step_state("Worries, what's working, what needs to happen") == "Done"
+
+    go_step(app, "Actions")
+    qtbot.keyClicks(by_name("What they will do", QLineEdit), "ask school about the club")
+    by_name("Add this action", QPushButton).click()
+    qtbot.waitUntil(lambda: by_name("Actions agreed at this visit", QListWidget).count() == 1)
+
+    go_step(app, "Time alone with the child")  # the timer has run all this time
+    assert "timer running" in app.screens.visit.timer_status.text()
+    by_name("Stop time alone", QPushButton).click()  # from the bar every step shares
+    qtbot.waitUntil(lambda: step_state("Time alone with the child") == "Done")
+
+    go_step(app, "Next visit")
+    by_name("Save the next visit", QPushButton).click()  # the proposed date: when it is due
+    qtbot.waitUntil(lambda: step_state("Next visit") == "Done")
+
+    go_step(app, "Finish")
+    assert app.screens.visit.finish.missing.text() == "Nothing is missing."
+    by_name("Mark the visit completed", QPushButton).click()
+    answer_yes(qtbot, "completeVisitQuestion")
+    qtbot.waitUntil(lambda: app.screens.visit.finish.stamp.text().startswith("Completed on"))
+    assert "Written within one working day of the visit." in app.screens.visit.finish.stamp.text()
+    by_name("Sign off this visit…", QPushButton).click()
+    answer_yes(qtbot, "signOffQuestion")
+    qtbot.waitUntil(lambda: app.screens.visit.finish.signed.text().startswith("Signed off"))
+
+    # Signed off: every page reads, nothing edits.
+    for step in ("Before you go", "Time alone with the child", "What I saw", "Actions"):
+        go_step(app, step)
+        page = app.screens.visit.stack.currentWidget()
+        for field in page.findChildren(QLineEdit) + page.findChildren(QPlainTextEdit):
+            if field.isVisible() and not isinstance(field.parentWidget(), QAbstractSpinBox | QComboBox):
+                assert field.isReadOnly(), (step, field.objectName())
+    assert not app.screens.visit.capture_button.isVisible()
+
+    go_step(app, "Finish")
+    by_name("Add an amendment…", QPushButton).click()
+    amend = dialog_open(qtbot)
+    part = by_name("Which part of the record", QComboBox, root=amend)
+    part.setCurrentIndex(part.findText("What I saw"))
+    qtbot.keyClicks(by_name("The amendment", QPlainTextEdit, root=amend), "The posters were of horses.")
+    why = by_name("Why the record is being amended", QPlainTextEdit, root=amend)
+    qtbot.keyClicks(why, "I misremembered.")
+    save(qtbot, amend)
+    go_step(app, "What I saw")
+    beside = app.screens.visit.seen.amended
+    qtbot.waitUntil(beside.isVisible)
+    assert "The posters were of horses." in beside.text() and "I misremembered." in beside.text()
+    assert (
+        by_name("What I saw: written so far", QListWidget)
+        .item(0)
+        .text()
+        .endswith("You showed me your posters.")
+    )  # the original stays, beside the amendment
+
+    saved = record(app, qtbot, visit_id)
+    assert saved.quotes[0].words == "I like my room.  "  # exactly as typed: the spaces too
+    assert saved.time_alone.seen_alone and saved.time_alone.minutes >= 1
+    assert saved.time_alone.place == "in the garden"
+    assert saved.tools[0].answers["worries"] == "the dog next door"
+    assert [a.part for a in saved.amendments] == ["what_i_saw"]
+    assert saved.signed_off_at is not None and saved.visit.purpose == "To see your new room"
+
+
+def test_the_timer_keeps_running_across_steps(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    new_visit(app, qtbot, data["child_id"], data["visit_id"])
+    by_name("Start time alone", QPushButton).click()
+    status = app.screens.visit.timer_status
+    qtbot.waitUntil(lambda: "timer running" in status.text())
+    first = status.text()
+    for step in ("The child's words", "What I saw", "Actions", "Finish"):
+        go_step(app, step)
+        assert "timer running" in status.text() and status.isVisible()
+    qtbot.waitUntil(lambda: status.text() != first, timeout=2500)  # it ticks on its own
+    assert by_name("Stop time alone", QPushButton).isVisible()
+
+
+def test_not_alone_needs_a_reason_before_finishing(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    visit_id = new_visit(app, qtbot, data["child_id"], data["visit_id"])
+    go_step(app, "Time alone with the child")
+    by_name("No, not on their own", QWidget).click()
+    qtbot.waitUntil(lambda: step_state("Time alone with the child") == "Needs attention", timeout=3000)
+    go_step(app, "Next visit")
+    by_name("Save the next visit", QPushButton).click()
+    qtbot.waitUntil(lambda: step_state("Next visit") == "Done")
+    go_step(app, "Finish")
+    missing = app.screens.visit.finish.missing
+    assert "Say why the child was not seen alone." in missing.text()
+    by_name("Mark the visit completed", QPushButton).click()
+    answer_yes(qtbot, "completeVisitQuestion")
+    error = app.screens.visit.finish.error
+    qtbot.waitUntil(error.isVisible)
+    assert "Say why the child was not seen alone." in error.text()
+
+    go_step(app, "Time alone with the child")
+    reason = by_name("Why the child was not seen alone", QComboBox)
+    reason.setCurrentIndex(reason.findText("Other (say why)"))
+    other = by_name("Why, in your own words", QLineEdit)
+    assert other.isVisible()
+    qtbot.waitUntil(lambda: "own words" in app.screens.visit.alone.problem.text(), timeout=3000)
+    qtbot.keyClicks(other, "We ran out of time after the doctor came.")
+    qtbot.waitUntil(lambda: step_state("Time alone with the child") == "Done", timeout=3000)
+    go_step(app, "Finish")
+    assert missing.text() == "Nothing is missing."
+    by_name("Mark the visit completed", QPushButton).click()
+    answer_yes(qtbot, "completeVisitQuestion")
+    qtbot.waitUntil(lambda: record(app, qtbot, visit_id).completed_at is not None)
+
+
+def test_the_capture_box_opens_from_any_step(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    visit_id = new_visit(app, qtbot, data["child_id"], data["visit_id"])
+    assert "Ctrl+Shift+Q" in by_name("Write down the child's words", QPushButton,
+                                     root=app.screens.visit.capture_button.parentWidget()).text()  # fmt: skip
+    said = ["I don't want to move.", "  Nanna\u00a0Jo makes the best chips\nand beans ", "I wish I had a dog"]
+    places = (
+        ("Before you go", "Purpose of the visit"),
+        ("What I saw", "What I saw: new entry"),
+        ("Next visit", "Date of the next visit"),
+    )
+    for (step, field), words in zip(places, said, strict=True):
+        go_step(app, step)
+        dialog = press_capture(qtbot, by_name(field))
+        assert not by_name("The child was alone with me", QCheckBox, root=dialog).isChecked()  # no timer
+        if words.startswith("I wish"):
+            by_name("A wish", root=dialog).click()
+        by_name("The child's words, exactly as said", QPlainTextEdit, root=dialog).insertPlainText(words)
+        save(qtbot, dialog)
+        assert app.screens.visit.current_step().value != Step.CHILDS_WORDS.value  # the worker stays put
+    go_step(app, "The child's words")
+    qtbot.waitUntil(lambda: by_name("The child's words at this visit", QListWidget).count() == 3)
+    saved = record(app, qtbot, visit_id)
+    assert [q.words for q in saved.quotes] == said  # not one character tidied
+    assert saved.quotes[2].kind.value == "wish"
+
+    by_name("Start time alone", QPushButton).click()  # with the timer running, "alone" is the default
+    qtbot.waitUntil(lambda: "timer running" in app.screens.visit.timer_status.text())
+    dialog = press_capture(qtbot, by_name("Steps of the visit"))
+    assert by_name("The child was alone with me", QCheckBox, root=dialog).isChecked()
+    dialog.reject()
+
+
+def test_words_are_read_only_after_completion_but_can_be_annotated(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    visit_id = new_visit(app, qtbot, data["child_id"], data["visit_id"])
+    capture(qtbot, by_name("Steps of the visit"), "Mum shouts sometimes.")
+    go_step(app, "Time alone with the child")
+    by_name("Yes, I saw the child on their own", QWidget).click()
+    by_name("Minutes alone with the child", QSpinBox).setValue(20)
+    go_step(app, "Next visit")
+    by_name("Save the next visit", QPushButton).click()
+    qtbot.waitUntil(lambda: step_state("Next visit") == "Done")
+    go_step(app, "The child's words")
+    quotes = by_name("The child's words at this visit", QListWidget)
+    quotes.setCurrentRow(0)
+    assert by_name("Change these words", QPushButton).isEnabled()
+    app.visit.complete()
+    qtbot.waitUntil(lambda: step_state("Finish") == "Done", timeout=3000)
+    assert not by_name("Change these words", QPushButton).isVisible()
+    assert not by_name("Remove these words", QPushButton).isVisible()
+    quotes.setCurrentRow(0)
+    qtbot.keyClick(quotes, Qt.Key.Key_Return)  # opening a completed quote offers a note, not a change
+    note = dialog_open(qtbot)
+    assert note.objectName() == "annotateDialog"
+    qtbot.keyClicks(by_name("Your note", QPlainTextEdit, root=note), "Said laughing; Mum was in the room.")
+    save(qtbot, note)
+    qtbot.waitUntil(lambda: "Note added" in quotes.item(0).text())
+    saved = record(app, qtbot, visit_id)
+    assert saved.quotes[0].words == "Mum shouts sometimes."
+    assert saved.quotes[0].annotations[0].text == "Said laughing; Mum was in the room."
+
+
+def test_a_later_next_visit_asks_for_a_reason(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    visit_id = new_visit(app, qtbot, data["child_id"], data["visit_id"])
+    go_step(app, "Next visit")
+    page = app.screens.visit.next_visit
+    assert page.due.text().startswith("Due by")
+    due = page.chosen()
+    reason = by_name("Why the next visit is later than it is due", QPlainTextEdit)
+    assert not reason.isVisible()
+    by_name("Date of the next visit").setDate(QDate(due + timedelta(days=10)))
+    assert reason.isVisible() and "later than the visit is due" in page.later.text()
+    by_name("Save the next visit", QPushButton).click()
+    qtbot.waitUntil(page.error.isVisible)
+    assert "A later date needs a reason" in page.error.text()
+    qtbot.keyClicks(reason, "The family are away for a fortnight.")
+    by_name("Save the next visit", QPushButton).click()
+    qtbot.waitUntil(lambda: page.saved.text().startswith("Saved"))
+    assert not page.error.isVisible()
+    saved = record(app, qtbot, visit_id)
+    assert saved.next_visit.planned_on == due + timedelta(days=10)
+    assert saved.next_visit.later_reason == "The family are away for a fortnight."
+    by_name("Date of the next visit").setDate(QDate(due - timedelta(days=3)))  # earlier: no reason needed
+    assert not reason.isVisible()
+
+
+def test_the_caseload_shows_what_is_overdue(unlocked, qtbot: QtBot) -> None:
+    app, _data = unlocked
+    table = by_name("Your children", QAbstractItemView)
+    model = table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    days = model.index(0, headers.index("Days left"))
+    due = model.index(0, headers.index("Next visit due"))
+    assert str(days.data()).endswith("days overdue")  # the only visit was in March
+    assert days.data(Qt.ItemDataRole.ForegroundRole).name() == "#a4161a"  # and in red
+    assert "every" in str(due.data(Qt.ItemDataRole.ToolTipRole)) or "by law" in str(
+        due.data(Qt.ItemDataRole.ToolTipRole)
+    )
+
+
+def test_hooks_show_their_buttons_only_once_wired(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    new_visit(app, qtbot, data["child_id"], data["visit_id"])
+    go_step(app, "Finish")
+    letter = app.screens.visit.finish.letter_button
+    picture = app.screens.visit.words.picture_button
+    assert not letter.isVisible() and not picture.isVisible()
+    opened: list[str] = []
+    app.visit.hooks.open_letter = opened.append
+    app.visit.hooks.add_picture = opened.append
+    app.visit.open(str(app.visit.visit_id), lambda: None)
+    qtbot.waitUntil(lambda: not letter.isHidden())
+    go_step(app, "Finish")
+    by_name("Write the letter to the child", QPushButton).click()
+    go_step(app, "The child's words")
+    by_name("Add a drawing or photo…", QPushButton).click()
+    assert opened == [app.visit.visit_id, app.visit.visit_id]
+
+
+def test_child_dialog_sets_the_visiting_rule_and_start(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    app.navigator.open_child(data["child_id"])
+    qtbot.waitUntil(lambda: app.child.child_id == data["child_id"])
+    dialog = app.child.edit_child()
+    assert dialog is not None
+    status = by_name("Legal status", QComboBox, root=dialog)
+    rule = by_name("Visiting rule", QComboBox, root=dialog)
+    assert rule.currentText() == "Child in need"  # the usual rule for the status
+    status.setCurrentIndex(status.findText("Looked after"))
+    assert rule.currentText().startswith("Looked after: first year")  # follows the status
+    by_name("No start date yet", QCheckBox, root=dialog).click()
+    by_name("When the plan or placement started", root=dialog).setDate(QDate(2026, 9, 1))
+    save(qtbot, dialog)
+    child = fetch(app, qtbot, lambda context: context.casework.child(data["child_id"]))
+    assert child.visiting_rule == "" and child.plan_start == date(2026, 9, 1)
+    assert child.legal_status.value == "looked_after"
+    dialog = app.child.edit_child()
+    assert dialog is not None
+    rule = by_name("Visiting rule", QComboBox, root=dialog)
+    rule.setCurrentIndex(rule.findData("care_order_at_home"))
+    rule.activated.emit(rule.currentIndex())  # as a worker's pick
+    save(qtbot, dialog)
+    child = fetch(app, qtbot, lambda context: context.casework.child(data["child_id"]))
+    assert child.visiting_rule == "care_order_at_home"
+
+
+def test_step_states_use_words_and_shapes(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    new_visit(app, qtbot, data["child_id"], data["visit_id"])
+    steps = by_name("Steps of the visit", QListWidget)
+    states = {steps.item(r).data(Qt.ItemDataRole.UserRole) for r in range(steps.count())}
+    assert states <= {s.value for s in StepState}
+    accessible = steps.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert accessible == "Before you go: Not yet" and not steps.item(0).icon().isNull()

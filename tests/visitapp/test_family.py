@@ -1,0 +1,166 @@
+"""Sharing the last record with the family, and keeping what they say beside it, on a real vault."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+import pytest
+from PIL import Image
+
+from tests.helpers.vaults import PASSPHRASE
+from visitapp.casework import Casework
+from visitapp.domain.family import AnswerKind, Verdict
+from visitapp.domain.models import Child, Person, Visit
+from visitapp.domain.visit_record import Action, ObservationArea, SafetyCategory, TimeAlone
+from visitapp.family import FamilyError, FamilyService
+from visitapp.media import prepare_capture
+from visitapp.pictures import Consent, PictureDetails, Pictures, Source
+from visitapp.store import db
+from visitapp.vault import OpenVault
+from visitapp.visit_flow import VisitFlow
+
+
+@pytest.fixture
+def family(casework: Casework, open_vault: OpenVault) -> FamilyService:
+    return FamilyService(casework.conn, casework.worker_id, passphrase_ok=open_vault.check_passphrase)
+
+
+def _finished_visit(
+    casework: Casework, name: str = "Rowan Ashby", when: datetime = datetime(2026, 11, 2, 10)
+) -> Visit:
+    child = Child(full_name=name, known_as=name.split()[0])
+    casework.save_child(child)
+    nan = Person(child_id=child.id, name="Josephine Hale", relationship="Nanna Jo")
+    casework.save_person(nan)
+    visit = Visit(child_id=child.id, starts_at=when, place="at home", purpose="To see your new room.",
+                  present_person_ids=[nan.id])  # fmt: skip
+    casework.save_visit(visit)
+    flow = VisitFlow(casework.conn, casework.worker_id)
+    flow.save_time_alone(visit.id, TimeAlone(seen_alone=True, minutes=15))
+    flow.add_quote(visit.id, "I told you a secret about Dad.")
+    flow.add_observation(visit.id, ObservationArea.HOME_CONDITIONS, "Your room had a new blue carpet.")
+    flow.add_safety_entry(visit.id, SafetyCategory.STRENGTHS, "Nanna Jo walks you to school.")
+    flow.add_safety_entry(visit.id, SafetyCategory.HARM, "The police came after a fight next door.")
+    flow.save_action(Action(child_id=child.id, visit_id=visit.id, who="Nanna Jo", what="Book the dentist",
+                            due_on=date(2026, 11, 20)))  # fmt: skip
+    flow.set_next_visit(visit.id, date(2026, 11, 10))
+    flow.complete(visit.id)
+    return visit
+
+
+def _png(colour: str) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_the_shared_record_holds_only_what_may_be_shared(casework: Casework, family: FamilyService) -> None:
+    visit = _finished_visit(casework)
+    other = _finished_visit(casework, "Juniper Vale")
+    flow = VisitFlow(casework.conn, casework.worker_id)
+    harm = flow.open(visit.id).safety[1]
+    family.mark_shareable("safety_entries", harm.id, False)  # third-party information: not for the family
+    pictures = Pictures(casework.conn, casework.worker_id)
+    shown = pictures.add(visit.id, prepare_capture(_png("red"), "drawing"), Source.DRAWING,
+                         PictureDetails("my room", consent=Consent(True, True, False)))  # fmt: skip
+    pictures.add(visit.id, prepare_capture(_png("blue"), "drawing"), Source.DRAWING,
+                 PictureDetails("just for you", consent=Consent(True, False, False)))  # fmt: skip
+
+    shared = family.shared_record(visit.id)
+    text = repr(shared)
+    assert shared.child_name == "Rowan" and shared.who_was_there == ["Josephine Hale (Nanna Jo)"]
+    assert "new blue carpet" in text and "walks you to school" in text and "Book the dentist" in text
+    assert "fight next door" not in text  # marked not for sharing
+    assert "secret about Dad" not in text  # the child's words reach the family only through the letter
+    assert "Juniper" not in text and other.id not in text
+    assert [p.picture_id for p in shared.pictures] == [shown.id]
+    assert family.not_shared(visit.id) == {harm.id}
+
+
+def test_the_record_to_share_is_the_last_completed_visit(casework: Casework, family: FamilyService) -> None:
+    first = _finished_visit(casework)
+    today = Visit(child_id=first.child_id, starts_at=datetime(2026, 11, 16, 10))
+    casework.save_visit(today)
+    assert family.record_to_share(first.child_id, before=today.starts_at) == first.id
+    assert family.record_to_share(first.child_id, before=first.starts_at) is None
+
+
+def test_a_response_sits_beside_the_record(casework: Casework, family: FamilyService) -> None:
+    record = _finished_visit(casework)
+    today = Visit(child_id=record.child_id, starts_at=datetime(2026, 11, 16, 10))
+    casework.save_visit(today)
+    before = VisitFlow(casework.conn, casework.worker_id).open(record.id)
+    words = "  The carpet is green, not blue!  "
+    response = family.add_response(record.id, Verdict.WRONG_OR_MISSING, "Nanna Jo", words, today.id)
+    assert family.shared_record(record.id).responses[0].words == "  The carpet is green, not blue!  "
+    after = VisitFlow(casework.conn, casework.worker_id).open(record.id)
+    assert after.observations == before.observations  # the record itself is unchanged
+    response.words = "The carpet is green."
+    family.edit_response(response)  # still during today's visit
+    flow = VisitFlow(casework.conn, casework.worker_id)
+    flow.save_time_alone(today.id, TimeAlone(seen_alone=True, minutes=5))
+    flow.set_next_visit(today.id, date(2026, 11, 20))
+    flow.complete(today.id)
+    response.words = "Changed later"
+    with pytest.raises(FamilyError, match="cannot be changed"):
+        family.edit_response(response)
+    with pytest.raises(FamilyError, match="stays in the record"):
+        family.remove_response(response.id)
+    with pytest.raises(db.DatabaseError):
+        casework.conn.execute("UPDATE family_responses SET words = 'x'")
+
+
+def test_a_correction_after_sign_off_is_a_linked_amendment(casework: Casework, family: FamilyService) -> None:
+    record = _finished_visit(casework)
+    flow = VisitFlow(casework.conn, casework.worker_id)
+    flow.sign_off(record.id)
+    response = family.add_response(record.id, Verdict.WRONG_OR_MISSING, "Nanna Jo", "The carpet is green.")
+    assert [r.id for r in family.responses_for_child(record.child_id, unanswered_only=True)] == [response.id]
+    assert [row.unanswered_responses for row in flow.caseload(date(2026, 11, 16))] == [1]
+    with pytest.raises(FamilyError, match="amendment"):
+        family.answer(response.id, AnswerKind.CHANGED, "I corrected the colour.")
+    answered = family.answer(response.id, AnswerKind.CHANGED, "I corrected the colour.",
+                             amendment=("What I saw", "Your room had a new green carpet."))  # fmt: skip
+    amendments = flow.open(record.id).amendments
+    assert answered.amendment_id == amendments[0].id and "Nanna Jo told us" in amendments[0].reason
+    assert family.responses_for_child(record.child_id, unanswered_only=True) == []
+    assert [row.unanswered_responses for row in flow.caseload(date(2026, 11, 16))] == [0]
+    with pytest.raises(FamilyError, match="answered"):
+        family.answer(response.id, AnswerKind.KEPT, "Second thoughts.")
+
+
+def test_keeping_the_record_needs_a_reason(casework: Casework, family: FamilyService) -> None:
+    record = _finished_visit(casework)
+    response = family.add_response(record.id, Verdict.DISAGREE, "Dad", "I was never shouting.")
+    with pytest.raises(FamilyError, match="why you kept"):
+        family.answer(response.id, AnswerKind.KEPT, "  ")
+    assert family.answer(
+        response.id, AnswerKind.KEPT, "Two neighbours and the school said the same."
+    ).answered
+    with pytest.raises(FamilyError, match="who is speaking"):
+        family.add_response(record.id, Verdict.AGREE, " ", "")
+    with pytest.raises(FamilyError, match="in their words"):
+        family.add_response(record.id, Verdict.DISAGREE, "Mum", "")
+
+
+def test_leaving_the_family_view_needs_the_pin_or_the_passphrase(family: FamilyService) -> None:
+    for bad in ("12", "abcd", "1111", "123456789"):
+        with pytest.raises(FamilyError):
+            family.set_exit_pin(bad)
+    family.set_exit_pin("2580")
+    assert family.check_exit("2580") and family.check_exit(PASSPHRASE)
+    assert not family.check_exit("0000") and not family.check_exit("wrong words here")
+    for _ in range(5):
+        family.check_exit("9999")
+    assert not family.pin_still_accepted() and not family.check_exit("2580")  # five wrong: PIN no longer
+    assert family.check_exit(PASSPHRASE) and family.check_exit("2580")  # the passphrase restores it
+
+
+def test_the_audit_trail_records_sharing_without_content(casework: Casework, family: FamilyService) -> None:
+    record = _finished_visit(casework)
+    family.shared_record(record.id)
+    family.add_response(record.id, Verdict.AGREE, "Mum", "Yes that's right")
+    rows = repr(casework.conn.execute("SELECT action, entity_id FROM audit").fetchall())
+    assert "record.shared_with_family" in rows and "family_response.added" in rows
+    assert "that's right" not in rows and "Mum" not in rows

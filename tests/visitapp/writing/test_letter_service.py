@@ -1,0 +1,66 @@
+"""The letter service over a real vault: composed once, edits kept, quotes remembered, locked at sign-off."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.visitapp.writing.letter_vault import four_pictures, record_rowan
+from visitapp.casework import Casework
+from visitapp.store import letters
+from visitapp.store.audit import entries_for
+from visitapp.visit_flow import VisitFlow
+from visitapp.writing import findings as kinds
+from visitapp.writing.letters import LetterError, LetterService
+
+
+def test_open_composes_once_and_remembers_the_quotes_it_used(casework: Casework) -> None:
+    visit_id = record_rowan(casework, casework.conn)
+    service = LetterService(casework.conn, casework.worker_id)
+    session = service.open(visit_id)
+    stored = letters.get_letter(casework.conn, visit_id)
+    assert stored is not None and stored.text == session.text
+    assert len(session.inserted_quote_ids) == 2 == len(stored.quote_ids)
+    assert "I want to go back to football on Saturdays" in session.recorded_quotes
+    service.save(visit_id, session.text + "\nA line I added.")
+    again = service.open(visit_id)  # not composed again: the worker's edit stays
+    assert again.text.endswith("A line I added.")
+    actions = [entry.action for entry in entries_for(casework.conn, visit_id)]
+    assert actions.count("letter.composed") == 1 and "letter.edited" in actions
+
+
+def test_a_changed_quote_is_found_with_the_recorded_words(casework: Casework) -> None:
+    visit_id = record_rowan(casework, casework.conn)
+    session = LetterService(casework.conn, casework.worker_id).open(visit_id)
+    tidied = session.text.replace("football on Saturdays", "football every Saturday")
+    changed = [f for f in session.check(tidied).findings if f.kind == kinds.CHANGED_QUOTE]
+    assert [f.suggestion for f in changed] == ["I want to go back to football on Saturdays"]
+    assert not [f for f in session.check(session.text).findings if f.kind == kinds.CHANGED_QUOTE]
+
+
+def test_pictures_only_with_consent_and_consent_is_checked_again(casework: Casework) -> None:
+    visit_id = record_rowan(casework, casework.conn)
+    source = four_pictures()
+    service = LetterService(casework.conn, casework.worker_id, source)
+    session = service.open(visit_id)
+    assert [p.id for p in session.pictures if p] == ["pic-0", "pic-1", "pic-2", "pic-3"]
+    assert "picture number 4" not in session.text  # the child said no to this one
+    assert sorted(session.images_by_number(session.text)) == [1, 2, 3, 4]
+    source.pictures[2] = source.pictures[2].__class__("pic-2", "picture number 2 that I made", "child", False)
+    later = service.open(visit_id)  # the child changed their mind about picture 3
+    assert later.pictures[2] is None and sorted(later.images_by_number(later.text)) == [1, 2, 4]
+
+
+def test_signed_off_letter_is_locked(casework: Casework) -> None:
+    visit_id = record_rowan(casework, casework.conn)
+    service = LetterService(casework.conn, casework.worker_id)
+    service.open(visit_id)
+    flow = VisitFlow(casework.conn, casework.worker_id)
+    flow.complete(visit_id)
+    flow.sign_off(visit_id)
+    assert service.open(visit_id).locked
+    with pytest.raises(LetterError):
+        service.save(visit_id, "changed")
+    with pytest.raises(LetterError):
+        service.recompose(visit_id)
+    with pytest.raises(Exception, match="signed off"):
+        letters.save_text(casework.conn, visit_id, "changed behind the service's back")

@@ -1,0 +1,399 @@
+"""The letter screen: the worker's editor beside the letter as the child will see it, with what to look at.
+
+Typing starts a short quiet timer (``CHECK_PAUSE_MS``); when it fires, the text goes to a background thread
+for checking and the preview is redrawn, so findings and the reading age follow within 150 ms of a pause and
+the UI thread never waits for the checker. Edits are saved a little later (``SAVE_PAUSE_MS``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListView,
+    QPlainTextEdit,
+    QProgressBar,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.letter.checking import CHECK_PAUSE_MS, BackgroundChecker, qt_offset
+from ui.letter.confirm import ask
+from ui.letter.export_dialog import ExportDialog
+from ui.letter.findings_model import FindingsModel, ReplacementRole
+from ui.letter.jobs import (
+    ExportRunnable,
+    PictureSourceFactory,
+    Store,
+    open_letter,
+    recompose_letter,
+    record_export,
+    save_letter,
+)
+from ui.letter.preview import LetterHighlighter, LetterPreview
+from ui.letter.speech import ReadAloud
+from ui.letter.widgets import button, label, named, restyle
+from visitapp.export.files import ExportError
+from visitapp.paths import resources_dir
+from visitapp.writing.checker import LetterCheck
+from visitapp.writing.findings import Finding
+from visitapp.writing.letters import LetterError, LetterSession
+from visitapp.writing.readability import describe_reading_age
+
+SAVE_PAUSE_MS = 800
+GAUGE_TOP = 18  # years: the gauge's right-hand end
+
+
+class LetterScreen(QWidget):
+    closed = Signal()
+    exported = Signal(str)
+    session_loaded = Signal()
+    checks_updated = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        visit_id: str,
+        parent: QWidget | None = None,
+        *,
+        pictures: PictureSourceFactory | None = None,
+        export_folder: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("letterScreen")
+        self.store = store
+        self.visit_id = visit_id
+        self.pictures = pictures
+        self.session: LetterSession | None = None
+        self.last_check: LetterCheck | None = None
+        self.export_folder = export_folder or Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home()
+        )
+        self._export_job: ExportRunnable | None = None
+        self._build()
+        self._load_style()
+        self.checker = BackgroundChecker(self._check, self)
+        self.checker.checked.connect(self._show_check)
+        self.check_timer = self._timer(CHECK_PAUSE_MS, self._run_checks)
+        self.save_timer = self._timer(SAVE_PAUSE_MS, self.flush)
+        self._dirty = False
+        self.editor.textChanged.connect(self._edited)
+        self.load()
+
+    # Layout ---------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.back = button(self.tr("← &Back to the visit"), "letterBack")
+        self.title = label(self.tr("Your letter to the child"), kind="heading", name="letterTitle")
+        self.state = label(kind="hint", name="letterState")
+        self.recompose = button(self.tr("Start a&gain from the visit"), "letterRecompose")
+        self.speech = ReadAloud(self)
+        self.read_aloud = button(self.tr("&Read aloud"), "letterReadAloud")
+        self.read_aloud.setVisible(self.speech.available)
+        self.export = button(self.tr("E&xport PDF…"), "letterExport", self.tr("Export PDF"), primary=True)
+        self.editor = named(QPlainTextEdit(), "letterEditor", self.tr("The letter, as you write it"))
+        self.editor.setTabChangesFocus(True)
+        self.highlighter = LetterHighlighter(self.editor.document())
+        self.preview = named(LetterPreview(), "letterPreview", self.tr("The letter as the child will see it"))
+        self.gauge = named(QProgressBar(), "letterReadingGauge", self.tr("Reading age"))
+        self.gauge.setRange(0, GAUGE_TOP * 10)
+        self.gauge.setTextVisible(False)
+        self.gauge_words = label(kind="gauge", name="letterReadingWords")
+        self.findings_model = FindingsModel(self)
+        self.findings = named(QListView(), "letterFindings", self.tr("Things to look at"))
+        self.findings.setModel(self.findings_model)
+        self.findings.setWordWrap(True)
+        self.findings.setUniformItemSizes(False)
+        self.findings_count = label(kind="subheading", name="letterFindingsCount")
+        self.message = label(kind="hint", name="letterFindingMessage")
+        self.use = button(self.tr("&Use the plain words"), "letterUseSuggestion")
+        self.use.setEnabled(False)
+
+        top = QHBoxLayout()
+        top.addWidget(self.back)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.recompose)
+        top.addWidget(self.read_aloud)
+        top.addWidget(self.export)
+        left = self._column(
+            label(self.tr("&Write"), kind="subheading", name="letterEditorLabel"), self.editor
+        )
+        left.layout().itemAt(0).widget().setBuddy(self.editor)  # type: ignore[union-attr]
+        middle = self._column(label(self.tr("What the child will see"), kind="subheading"), self.preview)
+        right = QWidget()
+        right.setObjectName("letterChecks")
+        side = QVBoxLayout(right)
+        side.setContentsMargins(8, 0, 0, 0)
+        side.addWidget(label(self.tr("How easy it is to read"), kind="subheading"))
+        side.addWidget(self.gauge)
+        side.addWidget(self.gauge_words)
+        side.addWidget(self.findings_count)
+        side.addWidget(self.findings, 1)
+        side.addWidget(self.message)
+        side.addWidget(self.use)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("letterSplitter")
+        split.setChildrenCollapsible(False)
+        for widget, stretch in ((left, 5), (middle, 5), (right, 3)):
+            split.addWidget(widget)
+            split.setStretchFactor(split.indexOf(widget), stretch)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.state)
+        box.addWidget(split, 1)
+        QWidget.setTabOrder(self.back, self.recompose)
+        for before, after in (
+            (self.recompose, self.read_aloud),
+            (self.read_aloud, self.export),
+            (self.export, self.editor),
+            (self.editor, self.preview),
+            (self.preview, self.findings),
+            (self.findings, self.use),
+        ):
+            QWidget.setTabOrder(before, after)
+        self.back.clicked.connect(self._back)
+        self.recompose.clicked.connect(self._ask_recompose)
+        self.read_aloud.clicked.connect(lambda: self.speech.toggle(self.editor.toPlainText()))
+        self.export.clicked.connect(self.ask_export)
+        self.findings.clicked.connect(self._jump)
+        self.findings.activated.connect(self._jump)
+        self.findings.selectionModel().currentChanged.connect(lambda current, _: self._jump(current))
+        self.use.clicked.connect(self.use_suggestion)
+        QShortcut(QKeySequence(self.tr("Ctrl+E")), self, self.ask_export)
+
+    @staticmethod
+    def _column(heading: QWidget, body: QWidget) -> QWidget:
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.addWidget(heading)
+        layout.addWidget(body, 1)
+        return column
+
+    def _load_style(self) -> None:
+        try:
+            self.setStyleSheet((resources_dir() / "letter.qss").read_text("utf-8"))
+        except OSError:
+            pass  # Qt's default look still works
+
+    def _timer(self, ms: int, action: object) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(action)
+        return timer
+
+    # Loading and saving ---------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self.state.setText(self.tr("Opening the letter…"))
+        self.store.run(open_letter(self.visit_id, self.pictures), self._loaded, self._failed)
+
+    def _loaded(self, session: LetterSession) -> None:
+        self.session = session
+        self.preview.set_pictures(session.images_by_number(session.text))
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(session.text)
+        self.editor.blockSignals(False)
+        self.editor.setReadOnly(session.locked)
+        self.recompose.setEnabled(not session.locked)
+        self.use.setVisible(not session.locked)
+        self.state.setText(
+            self.tr("This visit is signed off, so the letter can be read and exported but not changed.")
+            if session.locked
+            else self.tr("Change anything you like. It saves as you type.")
+        )
+        self._run_checks()
+        self.session_loaded.emit()
+        self.editor.setFocus()
+
+    def _failed(self, exc: Exception) -> None:
+        text = str(exc) if isinstance(exc, LetterError | ExportError) else ""
+        self.state.setText(text or self.tr("VisitApp could not finish that. Please try again."))
+        restyle(self.state)
+
+    def _edited(self) -> None:
+        if self.session is None or self.session.locked:
+            return
+        self._dirty = True
+        self.check_timer.start()
+        self.save_timer.start()
+
+    def flush(self) -> None:
+        """Save an unsaved edit now."""
+        self.save_timer.stop()
+        if self._dirty and self.session is not None and not self.session.locked:
+            self._dirty = False
+            self.store.run(save_letter(self.visit_id, self.editor.toPlainText()), None, self._failed)
+
+    def clear(self) -> None:
+        """Wipe every word (the app is locking). The screen must be opened again afterwards."""
+        self.check_timer.stop()
+        self.save_timer.stop()
+        self.speech.stop()
+        self._dirty = False
+        self.session = None
+        self.last_check = None
+        self.editor.blockSignals(True)
+        self.editor.clear()
+        self.editor.blockSignals(False)
+        self.preview.clear_letter()
+        self.findings_model.set_findings(())
+        self.message.clear()
+        self.gauge_words.clear()
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        self.flush()
+        self.checker.stop()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+    def shutdown(self) -> None:
+        """Stop the checking thread (the owner calls this before dropping the screen)."""
+        self.flush()
+        self.checker.stop()
+
+    def _back(self) -> None:
+        self.flush()
+        self.closed.emit()
+
+    def _ask_recompose(self) -> None:
+        ask(
+            self,
+            "letterRecomposeQuestion",
+            self.tr("Start again from the visit?"),
+            self.tr("Your changes to the letter will be replaced by a new draft made from the visit."),
+            self.tr("&Start again"),
+            lambda: self.store.run(
+                recompose_letter(self.visit_id, self.pictures), self._loaded, self._failed
+            ),
+        )
+
+    # Checking -------------------------------------------------------------------------------------------
+
+    def _check(self, text: str) -> LetterCheck:
+        session = self.session
+        assert session is not None
+        return session.check(text)  # runs on the checking thread; the session is immutable
+
+    def _run_checks(self) -> None:
+        if self.session is None:
+            return
+        text = self.editor.toPlainText()
+        self.checker.request(text)
+        self.preview.show_letter(text, self.session.age)
+
+    def _show_check(self, result: LetterCheck, text: str) -> None:
+        if self.session is None or text != self.editor.toPlainText():
+            return  # the worker typed since: a newer check is on its way
+        self.last_check = result
+        self.findings_model.set_findings(result.findings, text)
+        count = len(result.findings)
+        if count == 0:
+            self.findings_count.setText(self.tr("Nothing to look at. Well done."))
+        elif count == 1:
+            self.findings_count.setText(self.tr("1 thing to look at"))
+        else:
+            self.findings_count.setText(self.tr("{0} things to look at").format(count))
+        score = result.readability
+        self.gauge.setValue(round(min(GAUGE_TOP, max(0.0, score.reading_age)) * 10))
+        self.gauge.setProperty("level", "hard" if score.too_hard_for(self.session.age) else "fine")
+        restyle(self.gauge)
+        self.gauge_words.setText(describe_reading_age(score, self.session.age))
+        self.gauge.setAccessibleDescription(self.gauge_words.text())
+        self._underline(result.findings, text)
+        self.message.clear()
+        self.use.setEnabled(False)
+        self.checks_updated.emit()
+
+    def _underline(self, findings: tuple[Finding, ...], text: str) -> None:
+        marks = []
+        for finding in findings:
+            mark = QTextEdit.ExtraSelection()
+            style = QTextCharFormat()
+            style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            style.setUnderlineColor(QColor("#b3261e"))
+            mark.format = style  # type: ignore[attr-defined]
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(qt_offset(text, finding.start))
+            cursor.setPosition(qt_offset(text, finding.end), QTextCursor.MoveMode.KeepAnchor)
+            mark.cursor = cursor  # type: ignore[attr-defined]
+            marks.append(mark)
+        self.editor.setExtraSelections(marks)
+
+    def _jump(self, index: object) -> None:
+        finding = self.findings_model.finding(index.row()) if hasattr(index, "row") else None  # type: ignore[attr-defined]
+        if finding is None:
+            return
+        text = self.editor.toPlainText()
+        cursor = self.editor.textCursor()
+        cursor.setPosition(qt_offset(text, finding.start))
+        cursor.setPosition(qt_offset(text, finding.end), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
+        plain = self.findings_model.data(index, ReplacementRole)  # type: ignore[arg-type]
+        suggestion = self.tr("Try: {0}").format(finding.suggestion) if plain is None else ""
+        self.message.setText(f"{finding.message} {suggestion}".strip())
+        self.use.setEnabled(plain is not None and not (self.session and self.session.locked))
+        self.use.setText(
+            self.tr("&Use \u201c{0}\u201d").format(plain) if plain else self.tr("&Use the plain words")
+        )
+        self.use.setAccessibleName(self.use.text().replace("&", ""))
+
+    def use_suggestion(self) -> bool:
+        """Put the selected finding's plain words in place of the found words. False if the text moved on."""
+        index = self.findings.currentIndex()
+        finding = self.findings_model.finding(index.row())
+        plain = self.findings_model.data(index, ReplacementRole)
+        text = self.editor.toPlainText()
+        if finding is None or plain is None or text[finding.start : finding.end] != finding.text:
+            return False
+        cursor = self.editor.textCursor()
+        cursor.setPosition(qt_offset(text, finding.start))
+        cursor.setPosition(qt_offset(text, finding.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(plain)  # one undo step, so Ctrl+Z puts the old words back
+        self.use.setEnabled(False)
+        self.editor.setFocus()
+        return True
+
+    # Export ---------------------------------------------------------------------------------------------
+
+    def ask_export(self) -> ExportDialog | None:
+        if self.session is None:
+            return None
+        self.flush()
+        dialog = ExportDialog(self.session.default_file_name, self.export_folder, self)
+        dialog.accepted.connect(lambda: self.start_export(dialog))
+        dialog.open()
+        return dialog
+
+    def start_export(self, dialog: ExportDialog) -> None:
+        request = dialog.request
+        if request is None or self.session is None:
+            return
+        self.export.setEnabled(False)
+        self.state.setText(self.tr("Making the PDF…"))
+        job = ExportRunnable(
+            self.session, self.editor.toPlainText(), request.folder, request.file_name, request.password
+        )
+        protected = bool(request.password)
+        job.signals.done.connect(lambda path: self._export_done(path, protected))
+        job.signals.failed.connect(self._export_failed)
+        self._export_job = job
+        QThreadPool.globalInstance().start(job)
+
+    def _export_done(self, path: Path, protected: bool) -> None:
+        self.export.setEnabled(True)
+        self.export_folder = path.parent
+        self.store.run(record_export(self.visit_id, protected), None, self._failed)
+        note = self.tr("It needs the password to open.") if protected else self.tr("It has no password.")
+        self.state.setText(self.tr("Saved {0} in {1}. {2}").format(path.name, str(path.parent), note))
+        self.exported.emit(str(path))
+
+    def _export_failed(self, exc: Exception) -> None:
+        self.export.setEnabled(True)
+        self._failed(exc)

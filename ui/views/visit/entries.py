@@ -1,0 +1,57 @@
+"""A column of short written entries, each under a heading chosen from a few: used by What I saw (areas)
+and by the Signs of Safety map (categories). Type, pick the heading, press Add (or Ctrl+Enter)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ui.views.visit.page import edits, entry_form
+from ui.views.visit.words import current_id, fill_list
+from ui.views.widgets import button, combo, entry_list, label, needs_choice, raw_text, row, text_box
+
+
+class EntryColumn(QWidget):
+    add = Signal(str, str)  # category value, text
+    remove = Signal(str)  # entry id
+
+    def __init__(self, name: str, title: str, categories: list[tuple[str, str]],
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.title = label(title, kind="subheading")
+        self.list = entry_list(f"{name}List", self.tr("{0}: written so far").format(title))
+        self.category = combo(f"{name}Category", self.tr("{0}: which part").format(title),
+                              [(text, value) for value, text in categories])  # fmt: skip
+        self.category.setVisible(len(categories) > 1)
+        self.text = text_box(f"{name}Text", self.tr("{0}: new entry").format(title), 84)
+        self.text.setPlaceholderText(self.tr("Write here, then press Add (Ctrl+Enter)"))
+        self.add_button = edits(button(self.tr("Add"), f"{name}Add", self.tr("Add to {0}").format(title)))
+        self.remove_button = edits(
+            button(self.tr("Remove"), f"{name}Remove", self.tr("Remove from {0}").format(title))
+        )
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.title)
+        box.addWidget(self.list, 1)
+        box.addWidget(entry_form(self.category, self.text, row(self.add_button, self.remove_button)))
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+        quick = QShortcut(QKeySequence("Ctrl+Return"), self.text, context=Qt.ShortcutContext.WidgetShortcut)
+        quick.activated.connect(self._add)
+        needs_choice(self.list, self.remove_button)
+
+    def _add(self) -> None:
+        self.add.emit(self.category.currentData(), raw_text(self.text))
+
+    def _remove(self) -> None:
+        entry_id = current_id(self.list)
+        if entry_id:
+            self.remove.emit(entry_id)
+
+    def added(self) -> None:
+        """The entry is saved: empty the box for the next one."""
+        self.text.clear()
+
+    def show_entries(self, entries: list[tuple[str, str]]) -> None:
+        fill_list(self.list, entries)

@@ -1,0 +1,237 @@
+"""Sharing the last record with the family and keeping what they say, beside the record.
+
+``shared_record`` builds exactly what the family view may show: one visit of one child, its letter, the
+worker's own sections minus anything marked not for sharing, and the pictures the child agreed the family
+may see. Nothing of any other child is ever loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from collections.abc import Callable
+from datetime import date, datetime
+
+from visitapp.domain.family import (
+    AnswerKind,
+    FamilyResponse,
+    SharedAmendment,
+    SharedItem,
+    SharedPicture,
+    SharedRecord,
+    Verdict,
+)
+from visitapp.domain.models import VisitStatus
+from visitapp.domain.visit_record import Amendment, SafetyCategory
+from visitapp.pictures import Pictures
+from visitapp.store import children, family, letters, settings, visit_parts, visits
+from visitapp.store.audit import record as audit
+from visitapp.store.db import Connection, DatabaseError, transaction
+
+SAFETY_HEADINGS = {
+    SafetyCategory.HARM: "What we are worried about",
+    SafetyCategory.DANGER_STATEMENT: "What we are worried about",
+    SafetyCategory.COMPLICATING_FACTORS: "What makes things harder",
+    SafetyCategory.STRENGTHS: "What is going well",
+    SafetyCategory.EXISTING_SAFETY: "What is going well",
+    SafetyCategory.SAFETY_GOALS: "What needs to happen",
+    SafetyCategory.NEXT_STEPS: "What needs to happen",
+}
+PIN_ATTEMPTS = 5  # after this many wrong PINs in a row, only the worker's passphrase opens the family view
+
+
+class FamilyError(Exception):
+    """Something the worker asked for cannot be done; the message says why in plain words."""
+
+
+class FamilyService:
+    def __init__(self, conn: Connection, worker_id: str, passphrase_ok: Callable[[str], bool] | None = None,
+                 clock: Callable[[], datetime] = datetime.now) -> None:  # fmt: skip
+        self.conn = conn
+        self.worker_id = worker_id
+        self.passphrase_ok = passphrase_ok
+        self.clock = clock
+
+    # What to share ------------------------------------------------------------------------------------------
+
+    def record_to_share(self, child_id: str, before: datetime | None = None) -> str | None:
+        """The child's last completed visit (before ``before``, when sharing at the start of a visit)."""
+        row = self.conn.execute(
+            "SELECT id FROM visits WHERE child_id = ? AND status = ? AND starts_at < ? "
+            "ORDER BY starts_at DESC LIMIT 1",
+            (child_id, VisitStatus.COMPLETED.value, (before or datetime.max).isoformat(timespec="minutes")),
+        ).fetchone()
+        return row[0] if row else None
+
+    def shared_record(self, visit_id: str) -> SharedRecord:
+        visit = visits.get_visit(self.conn, visit_id)
+        if visit is None:
+            raise FamilyError("That visit could not be found.")
+        child = children.get_child(self.conn, visit.child_id)
+        assert child is not None
+        hidden = family.not_shared_ids(self.conn, visit_id)
+        people = {p.id: p for p in children.people_for(self.conn, child.id)}
+        conn = self.conn
+        items = [SharedItem("What I saw", o.text) for o in visit_parts.observations_for(conn, visit_id)
+                 if o.id not in hidden]  # fmt: skip
+        items += [SharedItem(SAFETY_HEADINGS[e.category], e.text)
+                  for e in visit_parts.safety_entries_for(conn, visit_id) if e.id not in hidden]  # fmt: skip
+        items += [SharedItem("Scores out of 10", f"{s.who}: {s.score} out of 10. {s.reason}".strip())
+                  for s in visit_parts.scales_for(conn, visit_id) if s.id not in hidden]  # fmt: skip
+        items += [SharedItem("Who will do what", _action_text(a.who, a.what, a.due_on))
+                  for a in visit_parts.actions_for_visit(conn, visit_id) if a.id not in hidden]  # fmt: skip
+        letter = letters.get_letter(conn, visit_id)
+        on_show = [p for p in Pictures(conn, self.worker_id).for_visit(visit_id) if p.consent.may_show_family]
+        pictures = [SharedPicture(p.id, p.description) for p in on_show]
+        amendments = [SharedAmendment(a.part, a.text, a.reason, a.at)
+                      for a in visit_parts.amendments_for(self.conn, visit_id)]  # fmt: skip
+        _, _, next_visit, _, _ = visits.get_flags(self.conn, visit_id)
+        who = [_person_text(people[pid].name, people[pid].relationship)
+               for pid in visit.present_person_ids if pid in people]  # fmt: skip
+        with transaction(self.conn):
+            audit(self.conn, self.worker_id, "record.shared_with_family", "visit", visit_id)
+        return SharedRecord(
+            visit_id=visit_id, child_name=child.display_name, visit_date=visit.starts_at.date(),
+            place=visit.place, purpose=visit.purpose, who_was_there=who,
+            letter=letter.text if letter else None, items=items, pictures=pictures, amendments=amendments,
+            next_visit=next_visit.planned_on, responses=family.responses_for_record(self.conn, visit_id),
+        )  # fmt: skip
+
+    def mark_shareable(self, part: str, item_id: str, shareable: bool) -> None:
+        """Allowed even after sign-off: hiding something from the family changes no word of the record."""
+        with transaction(self.conn):
+            if not family.set_shareable(self.conn, part, item_id, shareable):
+                raise FamilyError("That part of the record could not be found.")
+            audit(self.conn, self.worker_id, "part.shared" if shareable else "part.not_shared", part, item_id)
+
+    def not_shared(self, visit_id: str) -> set[str]:
+        return family.not_shared_ids(self.conn, visit_id)
+
+    # What the family says -----------------------------------------------------------------------------------
+
+    def add_response(self, record_visit_id: str, verdict: Verdict, speaker: str, words: str,
+                     during_visit_id: str | None = None) -> FamilyResponse:  # fmt: skip
+        if not speaker.strip():
+            raise FamilyError("Say who is speaking: Mum, Dad, the child, a carer…")
+        if verdict is not Verdict.AGREE and not words.strip():
+            raise FamilyError("Write down what they said is wrong or missing, in their words.")
+        response = FamilyResponse(record_visit_id=record_visit_id, verdict=verdict, speaker=speaker.strip(),
+                                  words=words, at=self.clock().replace(microsecond=0),
+                                  during_visit_id=during_visit_id)  # fmt: skip
+        with transaction(self.conn):
+            family.add_response(self.conn, response)
+            audit(self.conn, self.worker_id, "family_response.added", "visit", record_visit_id)
+        return response
+
+    def edit_response(self, response: FamilyResponse) -> None:
+        self._guarded(lambda: family.update_words(self.conn, response), "family_response.edited", response.id)
+
+    def remove_response(self, response_id: str) -> None:
+        self._guarded(lambda: family.delete_response(self.conn, response_id), "family_response.removed",
+                      response_id)  # fmt: skip
+
+    def answer(self, response_id: str, kind: AnswerKind, answer: str,
+               amendment: tuple[str, str] | None = None) -> FamilyResponse:  # fmt: skip
+        """The worker's answer. A correction to a signed-off record needs ``amendment`` = (part, new text),
+        which becomes an amendment linked to this response; a record not yet signed off is simply edited."""
+        response = family.get_response(self.conn, response_id)
+        if response is None:
+            raise FamilyError("That response could not be found.")
+        if not answer.strip():
+            raise FamilyError("Say what you changed, or why you kept the record as it was.")
+        amendment_id = None
+        needs_amendment = kind is AnswerKind.CHANGED and visits.signed_off(
+            self.conn, response.record_visit_id
+        )
+        if needs_amendment and amendment is None:
+            raise FamilyError("The record is signed off: write the correction as an amendment.")
+
+        def write() -> None:
+            nonlocal amendment_id
+            if needs_amendment and amendment is not None:
+                part, text = amendment
+                if not text.strip():
+                    raise FamilyError("Write the corrected words for the amendment.")
+                item = Amendment(visit_id=response.record_visit_id, part=part, text=text,
+                                 reason=f"{response.speaker} told us: {response.words}".strip(),
+                                 at=self.clock().replace(microsecond=0), by=self.worker_id)  # fmt: skip
+                visit_parts.add_amendment(self.conn, item)
+                amendment_id = item.id
+                audit(self.conn, self.worker_id, "visit.amended", "visit", response.record_visit_id)
+            family.set_answer(self.conn, response_id, kind, answer, self.clock().replace(microsecond=0),
+                              amendment_id)  # fmt: skip
+
+        self._guarded(write, "family_response.answered", response_id)
+        answered = family.get_response(self.conn, response_id)
+        assert answered is not None
+        return answered
+
+    def responses_for_child(self, child_id: str, unanswered_only: bool = False) -> list[FamilyResponse]:
+        return family.responses_for_child(self.conn, child_id, unanswered_only)
+
+    def _guarded(self, change: Callable[[], object], action: str, entity_id: str) -> None:
+        try:
+            with transaction(self.conn):
+                change()
+                audit(self.conn, self.worker_id, action, "family_response", entity_id)
+        except DatabaseError as exc:
+            message = str(exc).strip()
+            raise FamilyError(message[:1].upper() + message[1:] + ".") from exc
+
+    # Leaving the family view --------------------------------------------------------------------------------
+
+    def set_exit_pin(self, pin: str) -> None:
+        if not (pin.isdigit() and 4 <= len(pin) <= 8) or len(set(pin)) == 1:
+            raise FamilyError("Choose 4 to 8 digits, not all the same.")
+        salt = secrets.token_bytes(16)
+        record = {"salt": salt.hex(), "hash": _pin_hash(pin, salt).hex()}
+        with transaction(self.conn):
+            settings.put(self.conn, "family_exit_pin", json.dumps(record))
+            settings.put(self.conn, "family_exit_failures", "0")
+            audit(self.conn, self.worker_id, "settings.family_pin", "worker", self.worker_id)
+
+    def has_exit_pin(self) -> bool:
+        return settings.get(self.conn, "family_exit_pin") is not None
+
+    def check_exit(self, credential: str) -> bool:
+        """The worker's PIN or passphrase. After five wrong PINs in a row only the passphrase will do."""
+        failures = int(settings.get(self.conn, "family_exit_failures", "0") or 0)
+        stored = settings.get(self.conn, "family_exit_pin")
+        if stored and failures < PIN_ATTEMPTS and credential.isdigit():
+            record = json.loads(stored)
+            if hmac.compare_digest(
+                _pin_hash(credential, bytes.fromhex(record["salt"])).hex(), record["hash"]
+            ):
+                self._set_failures(0)
+                return True
+        elif self.passphrase_ok is not None and self.passphrase_ok(credential):
+            self._set_failures(0)
+            return True
+        self._set_failures(failures + 1)
+        return False
+
+    def pin_still_accepted(self) -> bool:
+        return int(settings.get(self.conn, "family_exit_failures", "0") or 0) < PIN_ATTEMPTS
+
+    def _set_failures(self, count: int) -> None:
+        with transaction(self.conn):
+            settings.put(self.conn, "family_exit_failures", str(count))
+
+
+def _pin_hash(pin: str, salt: bytes) -> bytes:
+    # Short PINs are guessable offline whatever the hash; this one only has to hold inside the encrypted
+    # vault, where a thief without the passphrase cannot read it at all.
+    return hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+
+
+def _person_text(name: str, relationship: str) -> str:
+    if relationship and relationship.lower() != name.lower():
+        return f"{name} ({relationship})"
+    return name
+
+
+def _action_text(who: str, what: str, due_on: date | None) -> str:
+    when = f" — by {due_on.day} {due_on:%B %Y}" if due_on else ""
+    return f"{who}: {what}{when}"
