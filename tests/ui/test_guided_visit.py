@@ -354,23 +354,20 @@ def test_the_caseload_shows_what_is_overdue(unlocked, qtbot: QtBot) -> None:
     )
 
 
-def test_hooks_show_their_buttons_only_once_wired(unlocked, qtbot: QtBot) -> None:
+def test_the_letter_and_pictures_open_from_the_visit(unlocked, qtbot: QtBot) -> None:
     app, data = unlocked
     new_visit(app, qtbot, data["child_id"], data["visit_id"])
-    go_step(app, "Finish")
-    letter = app.screens.visit.finish.letter_button
-    picture = app.screens.visit.words.picture_button
-    assert not letter.isVisible() and not picture.isVisible()
-    opened: list[str] = []
-    app.visit.hooks.open_letter = opened.append
-    app.visit.hooks.add_picture = opened.append
-    app.visit.open(str(app.visit.visit_id), lambda: None)
-    qtbot.waitUntil(lambda: not letter.isHidden())
-    go_step(app, "Finish")
-    by_name("Write the letter to the child", QPushButton).click()
     go_step(app, "The child's words")
     by_name("Add a drawing or photo…", QPushButton).click()
-    assert opened == [app.visit.visit_id, app.visit.visit_id]
+    qtbot.waitUntil(lambda: len(app.companions.open_windows) == 1)
+    by_name("Back to the visit", QPushButton).click()
+    qtbot.waitUntil(lambda: not app.companions.open_windows)
+    go_step(app, "Finish")
+    by_name("Write the letter to the child", QPushButton).click()
+    qtbot.waitUntil(lambda: len(app.companions.open_windows) == 1)
+    app.lock_now()  # locking saves and closes the letter window before the vault locks
+    qtbot.waitUntil(lambda: not app.unlocked)
+    assert not app.companions.open_windows
 
 
 def test_child_dialog_sets_the_visiting_rule_and_start(unlocked, qtbot: QtBot) -> None:

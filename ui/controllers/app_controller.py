@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from ui.controllers.caseload_controller import CaseloadController
 from ui.controllers.child_controller import ChildController
+from ui.controllers.companions import CompanionWindows
 from ui.controllers.first_run_controller import FirstRunController
 from ui.controllers.navigator import Navigator, Place
 from ui.controllers.settings_controller import SettingsController
@@ -33,6 +34,9 @@ class AppController(QObject):
         self.caseload = CaseloadController(self.store, s.caseload_model, s.caseload, self)
         self.child = ChildController(self.store, s.people_model, s.visits_model, s.child, self)
         self.visit = VisitController(self.store, s.visit, self)
+        self.companions = CompanionWindows(self.store, self.window, self._reopen_visit, self)
+        self.visit.hooks.open_letter = self.companions.open_letter
+        self.visit.hooks.add_picture = self.companions.add_picture
         self.navigator = Navigator(s.workspace.pages, self.caseload, self.child, self.visit, self)
         self.unlock = UnlockController(paths, self.store, s.unlock, self._opened, self)
         self.first_run = FirstRunController(paths, self.store, s.first_run, self._opened, kdf_params, self)
@@ -88,6 +92,7 @@ class AppController(QObject):
             return
         self.unlocked = False
         self.saved_place = self.navigator.place
+        self.companions.close_all()  # a drawing or letter in progress is saved while the store still runs
         self.visit.flush()  # queued before the stop, so it is written before the vault locks
         self._close_windows()
         self.navigator.clear_all()
@@ -98,10 +103,15 @@ class AppController(QObject):
         self.window.show_page(self.screens.unlock)
         self.unlock.show(reason)
 
+    def _reopen_visit(self) -> None:
+        if self.unlocked and self.visit.visit_id is not None:
+            self.visit.open(str(self.visit.visit_id), lambda: None)
+
     def shutdown(self) -> None:
         """Closing the window or quitting: save what is typed and lock, like a lock with no way back."""
         if self.unlocked:
             self.unlocked = False
+            self.companions.close_all()
             self.visit.flush()
         self.idle.stop()
         self.store.stop()
