@@ -164,3 +164,15 @@ def test_the_audit_trail_records_sharing_without_content(casework: Casework, fam
     rows = repr(casework.conn.execute("SELECT action, entity_id FROM audit").fetchall())
     assert "record.shared_with_family" in rows and "family_response.added" in rows
     assert "that's right" not in rows and "Mum" not in rows
+
+
+def test_a_response_waits_in_the_outbox_to_reach_the_office(
+    casework: Casework, family: FamilyService
+) -> None:
+    record = _finished_visit(casework)
+    response = family.add_response(record.id, Verdict.AGREE, "Mum", "")
+    queued = casework.conn.execute(
+        "SELECT child_id FROM sync_outbox WHERE record_type = 'family_response' AND record_id = ?",
+        (response.id,),
+    ).fetchone()
+    assert queued == (record.child_id,)

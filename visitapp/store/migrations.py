@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from visitapp.store.db import Connection, transaction
-from visitapp.store.sync_tables import add_sync_tables
+from visitapp.store.sync_tables import TriggerSpec, add_sync_tables, outbox_triggers
 
 V1_FOUNDATION = """
 CREATE TABLE worker (
@@ -321,6 +321,15 @@ def _split_statements(sql: str) -> list[str]:
     return statements
 
 
+def add_family_responses(conn: Connection) -> None:
+    """The family step: its tables and triggers, and sync triggers so responses reach the office."""
+    _script(FAMILY_RESPONSES)(conn)
+    child_of = "(SELECT child_id FROM visits WHERE id = {}.record_visit_id)"
+    spec = TriggerSpec("family_responses", "family_response", child_of.format("NEW"), child_of.format("OLD"))
+    for statement in outbox_triggers(spec):
+        conn.execute(statement)
+
+
 # Index i holds the step from version i to version i + 1.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _script(V1_FOUNDATION),
@@ -328,7 +337,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _script(LETTER_DRAFTS),
     _script(V4_PICTURES),
     add_sync_tables,  # sync: outbox, server versions, conflicts, cursor; triggers queue every change
-    _script(FAMILY_RESPONSES),
+    add_family_responses,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

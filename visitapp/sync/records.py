@@ -292,3 +292,12 @@ def _default_store() -> None:
 
 
 _default_store()
+register(
+    RecordType(
+        "family_response",
+        "family_responses",
+        "SELECT v.child_id FROM family_responses f JOIN visits v ON v.id = f.record_visit_id WHERE f.id = ?",
+        4,
+        label="family's response",
+    )
+)
