@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
 
 from visitapp.casework import Casework
@@ -133,10 +134,16 @@ class StoreClient(QObject):
 
     def _on_done(self, job_id: int, result: object) -> None:
         on_done, _ = self._callbacks.pop(job_id, (None, None))
-        if on_done is not None:
+        if on_done is not None and not _for_nobody(on_done):
             on_done(result)
 
     def _on_failed(self, job_id: int, exc: Exception) -> None:
         _, on_error = self._callbacks.pop(job_id, (None, None))
-        if on_error is not None:
+        if on_error is not None and not _for_nobody(on_error):
             on_error(exc)
+
+
+def _for_nobody(callback: Callable[..., None]) -> bool:
+    """A method of a widget that was deleted while its job ran (its window closed): drop the answer."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not shiboken6.isValid(owner)

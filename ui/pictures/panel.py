@@ -4,7 +4,9 @@ mode, the camera, importing and the details form to the store thread. See ui/pic
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
@@ -75,7 +77,17 @@ class PicturesPanel(QWidget):
             if then is not None:
                 then()
 
-        self.store.run(job, loaded, self._failed)
+        self.store.run(job, self._while_open(loaded), self._while_open(self._failed))
+
+    def _while_open(self, callback: Callable[..., None]) -> Callable[..., None]:
+        """An answer from the store thread can arrive after the window holding this panel closed and its
+        widgets were deleted; such an answer is for nobody and is dropped."""
+
+        def call(*args: Any) -> None:
+            if shiboken6.isValid(self.view.gallery):
+                callback(*args)
+
+        return call
 
     def clear(self) -> None:
         """The vault is locking: keep any drawing in progress, close every picture window, forget it all."""
@@ -93,8 +105,8 @@ class PicturesPanel(QWidget):
     def _load_thumbnails(self, picture_ids: list[str]) -> None:
         ok = self.store.run(
             thumbnails(picture_ids),
-            self.model.set_thumbnails,
-            lambda _exc: self.model.thumbnails_failed(picture_ids),
+            self._while_open(self.model.set_thumbnails),
+            self._while_open(lambda _exc: self.model.thumbnails_failed(picture_ids)),
         )
         if not ok:
             self.model.thumbnails_failed(picture_ids)
@@ -218,7 +230,7 @@ class PicturesPanel(QWidget):
                 if picture.id in images and dialog in self.dialogs:
                     dialog.set_preview(QPixmap.fromImage(images[picture.id]))
 
-            self.store.run(thumbnails([picture.id]), fetched, lambda _exc: None)
+            self.store.run(thumbnails([picture.id]), self._while_open(fetched), lambda _exc: None)
         dialog.details_requested.connect(lambda details: self._save_details(dialog, picture.id, details))
         dialog.remove_requested.connect(lambda: self._remove(dialog, picture.id))
         self._track(dialog)
@@ -235,7 +247,9 @@ class PicturesPanel(QWidget):
             self.reload()
 
         if not self.store.run(
-            save_details(picture_id, details), saved, lambda exc: dialog.show_error(str(exc))
+            save_details(picture_id, details),
+            self._while_open(saved),
+            self._while_open(lambda exc: dialog.show_error(str(exc))),
         ):
             dialog.show_error(tr("VisitApp is locked."))
 
@@ -248,7 +262,11 @@ class PicturesPanel(QWidget):
             self.changed.emit()
             self.reload()
 
-        self.store.run(remove(picture_id), removed, lambda exc: dialog.show_error(str(exc)))
+        self.store.run(
+            remove(picture_id),
+            self._while_open(removed),
+            self._while_open(lambda exc: dialog.show_error(str(exc))),
+        )
 
     # Small things ------------------------------------------------------------------------------------------
 
