@@ -48,9 +48,12 @@ SURNAMES = [
 KNOWN_AS = {"Lily-Mae": "Lils", "Tomasz": "Tom", "Jayden": "Jay", "Elias": "Eli", "Rosie": "Ro"}
 PRONOUNS = ["she/her", "he/him", "they/them"]
 LANGUAGES = ["English", "English", "English", "Polish", "Urdu", "Somali", "Welsh", "Portuguese"]
+# (full name, the child's own words for them, role); "{surname}" is the child's surname.
 FAMILY = [
-    ("Mum", ""), ("Dad", ""), ("Nanna Jo", ""), ("Grandad Pete", ""), ("Auntie Bee", ""),
-    ("my big sister", ""), ("Uncle Sol", ""), ("Carol and Ray, my carers", "foster carers"),
+    ("Tanya {surname}", "Mum", ""), ("Marcus {surname}", "Dad", ""), ("Joan Whitfield", "Nanna Jo", ""),
+    ("Peter Whitfield", "Grandad Pete", ""), ("Bethany Kaur", "Auntie Bee", ""),
+    ("Shannon {surname}", "my big sister", ""), ("Solomon Adeyemi", "Uncle Sol", ""),
+    ("Carol and Ray Haines", "Carol and Ray, my carers", "foster carers"),
 ]  # fmt: skip
 PROFESSIONALS = [
     ("Mrs Okafor", "my teacher", "class teacher"),
@@ -122,12 +125,16 @@ def _child(rng: random.Random, index: int, today: date) -> Child:
     needs: list[CommunicationNeed] = []
     if rng.random() < 0.15:
         needs.append(rng.choice(list(CommunicationNeed)))
+    pronouns = rng.choice(PRONOUNS)
+    status = rng.choice(list(LegalStatus)[:6])
+    if status is LegalStatus.CARE_LEAVER:  # care leavers are 16 to 25: keep the draw, move it into that range
+        age_days = 365 * 17 + age_days % (365 * 4)
     return Child(
         full_name=f"{first} {surname}{suffix}",
         known_as=KNOWN_AS.get(first, ""),
         date_of_birth=today - timedelta(days=age_days),
-        pronouns=rng.choice(PRONOUNS),
-        legal_status=rng.choice(list(LegalStatus)[:6]),
+        pronouns=pronouns,
+        legal_status=status,
         first_language=rng.choice(LANGUAGES),
         communication_needs=needs,
     )
@@ -135,13 +142,12 @@ def _child(rng: random.Random, index: int, today: date) -> Child:
 
 def _people(rng: random.Random, child: Child) -> list[Person]:
     chosen = rng.sample(FAMILY, k=3) + rng.sample(PROFESSIONALS, k=1)
+    surname = next(w for w in reversed(child.full_name.split()) if not w.isdigit())  # not "Baptiste 2"
     people: list[Person] = []
-    for entry in chosen:
-        if len(entry) == 3:
-            name, relationship, role = entry
-        else:
-            (relationship, role), name = entry, entry[0].split(",")[0].replace("my ", "").title()
-        people.append(Person(child_id=child.id, name=name, relationship=relationship, role=role))
+    for name, relationship, role in chosen:
+        people.append(
+            Person(child_id=child.id, name=name.format(surname=surname), relationship=relationship, role=role)
+        )
     return people
 
 
