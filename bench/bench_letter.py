@@ -1,4 +1,5 @@
-"""Letter figures: composing a draft (target 20 ms), how soon findings follow a pause in typing (budget
+"""Letter figures: composing a draft (target 20 ms), composing an update that gathers six visits (a figure
+only), how soon findings follow a pause in typing (budget
 150 ms: the screen's quiet timer plus a check on the checking thread and the hop back), and exporting a
 three-page PDF with four pictures (target 1 s, and at most 1.5x a bare reportlab document of the same
 words and pictures).
@@ -24,6 +25,7 @@ from visitapp.practice.direct_work import load_tools
 from visitapp.writing import letter_text as lt
 from visitapp.writing.checker import check_letter
 from visitapp.writing.composer import compose_letter
+from visitapp.writing.update_composer import compose_update
 
 REPEATS = 30
 COMPOSE_TARGET = 0.020
@@ -32,10 +34,10 @@ PDF_TARGET = 1.0
 PDF_RATIO_TARGET = 1.5
 
 
-def _made_up_visits() -> ModuleType:
+def _made_up_visits(name: str = "letter_visits") -> ModuleType:
     """The composer tests' made-up visits (loaded by path: the tests folder is not a package)."""
-    path = Path(__file__).resolve().parent.parent / "tests" / "visitapp" / "writing" / "letter_visits.py"
-    spec = importlib.util.spec_from_file_location("bench_letter_visits", path)
+    path = Path(__file__).resolve().parent.parent / "tests" / "visitapp" / "writing" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -85,11 +87,10 @@ def _bare(text: str, images: dict[int, bytes]) -> bytes:
 
 
 def _after_pause(text: str, worker_name: str) -> list[float]:
-    from PySide6.QtCore import QCoreApplication
-
+    from ui.app import application  # the same QApplication later benchmarks (and the app) need
     from ui.letter.checking import CHECK_PAUSE_MS, BackgroundChecker
 
-    app = QCoreApplication.instance() or QCoreApplication([])
+    app = application()
     checker = BackgroundChecker(lambda words: check_letter(words, 15, ["Rowan"], worker_name=worker_name))
     times = []
     arrived: list[float] = []
@@ -113,6 +114,10 @@ def run() -> list[tuple[str, str]]:
     record, people, pictures = visits.rowan_visit()
     tools = load_tools()
     compose = _samples(lambda: compose_letter(record, people, visits.WORKER, pictures, tools))
+    kit = _made_up_visits("update_visits")
+    six = kit.six_visits()
+    update = _samples(lambda: compose_update(kit.KIT, kit.PERIOD, six, kit.PEOPLE, kit.WORKER, tools))
+    update_words = len(compose_update(kit.KIT, kit.PERIOD, six, kit.PEOPLE, kit.WORKER, tools).text.split())
     text, images = _three_page_letter()
     words = len(text.split())
     pdf = build_letter_pdf(text, images, PdfOptions(age=15))
@@ -124,6 +129,10 @@ def run() -> list[tuple[str, str]]:
     return [
         ("compose a draft: p50 / p95", f"{ms(median(compose))} / {ms(c95)}"),
         ("compose: p95 / target 20 ms", f"{c95 / COMPOSE_TARGET:.2f}\u00d7  {verdict(c95, COMPOSE_TARGET)}"),
+        (
+            f"compose an update, 6 visits ({update_words} words): p50 / p95",
+            f"{ms(median(update))} / {ms(percentile(update, 95))}",
+        ),
         (f"findings after a pause ({words} words): p50 / p95", f"{ms(median(pause))} / {ms(a95)}"),
         (
             "after a pause: p95 / budget 150 ms",

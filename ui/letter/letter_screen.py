@@ -9,47 +9,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
     QPlainTextEdit,
     QProgressBar,
     QSplitter,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.letter.checking import CHECK_PAUSE_MS, BackgroundChecker, qt_offset
+from ui.letter.checking import CHECK_PAUSE_MS, BackgroundChecker
 from ui.letter.confirm import ask
-from ui.letter.export_dialog import ExportDialog
-from ui.letter.findings_model import FindingsModel, ReplacementRole
-from ui.letter.jobs import (
-    ExportRunnable,
-    PictureSourceFactory,
-    Store,
-    open_letter,
-    recompose_letter,
-    record_export,
-    save_letter,
-)
+from ui.letter.exporting import ExportMixin
+from ui.letter.findings_model import FindingsModel
+from ui.letter.findings_view import GAUGE_TOP, FindingsMixin
+from ui.letter.jobs import LetterJobs, PictureSourceFactory, Store, VisitLetterJobs
 from ui.letter.preview import LetterHighlighter, LetterPreview
 from ui.letter.speech import ReadAloud
 from ui.letter.widgets import button, label, named, restyle
 from visitapp.export.files import ExportError
 from visitapp.paths import resources_dir
 from visitapp.writing.checker import LetterCheck
-from visitapp.writing.findings import Finding
 from visitapp.writing.letters import LetterError, LetterSession
-from visitapp.writing.readability import describe_reading_age
+from visitapp.writing.updates import UpdateSession
 
 SAVE_PAUSE_MS = 800
-GAUGE_TOP = 18  # years: the gauge's right-hand end
 
 
-class LetterScreen(QWidget):
+class LetterScreen(ExportMixin, FindingsMixin, QWidget):
     closed = Signal()
     exported = Signal(str)
     session_loaded = Signal()
@@ -58,23 +48,24 @@ class LetterScreen(QWidget):
     def __init__(
         self,
         store: Store,
-        visit_id: str,
+        visit_id: str = "",
         parent: QWidget | None = None,
         *,
         pictures: PictureSourceFactory | None = None,
         export_folder: Path | None = None,
+        jobs: LetterJobs | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("letterScreen")
         self.store = store
         self.visit_id = visit_id
-        self.pictures = pictures
-        self.session: LetterSession | None = None
+        self.jobs: LetterJobs = jobs if jobs is not None else VisitLetterJobs(visit_id, pictures)
+        self.session: LetterSession | UpdateSession | None = None
         self.last_check: LetterCheck | None = None
         self.export_folder = export_folder or Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home()
         )
-        self._export_job: ExportRunnable | None = None
+        self._export_job = None
         self._build()
         self._load_style()
         self.checker = BackgroundChecker(self._check, self)
@@ -192,9 +183,9 @@ class LetterScreen(QWidget):
 
     def load(self) -> None:
         self.state.setText(self.tr("Opening the letter…"))
-        self.store.run(open_letter(self.visit_id, self.pictures), self._loaded, self._failed)
+        self.store.run(self.jobs.open(), self._loaded, self._failed)
 
-    def _loaded(self, session: LetterSession) -> None:
+    def _loaded(self, session: LetterSession | UpdateSession) -> None:
         self.session = session
         self.preview.set_pictures(session.images_by_number(session.text))
         self.editor.blockSignals(True)
@@ -229,7 +220,7 @@ class LetterScreen(QWidget):
         self.save_timer.stop()
         if self._dirty and self.session is not None and not self.session.locked:
             self._dirty = False
-            self.store.run(save_letter(self.visit_id, self.editor.toPlainText()), None, self._failed)
+            self.store.run(self.jobs.save(self.session, self.editor.toPlainText()), None, self._failed)
 
     def clear(self) -> None:
         """Wipe every word (the app is locking). The screen must be opened again afterwards."""
@@ -246,6 +237,8 @@ class LetterScreen(QWidget):
         self.findings_model.set_findings(())
         self.message.clear()
         self.gauge_words.clear()
+        self.findings_count.clear()
+        self.gauge.setValue(0)
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
         self.flush()
@@ -268,9 +261,7 @@ class LetterScreen(QWidget):
             self.tr("Start again from the visit?"),
             self.tr("Your changes to the letter will be replaced by a new draft made from the visit."),
             self.tr("&Start again"),
-            lambda: self.store.run(
-                recompose_letter(self.visit_id, self.pictures), self._loaded, self._failed
-            ),
+            lambda: self.store.run(self.jobs.recompose(), self._loaded, self._failed),
         )
 
     # Checking -------------------------------------------------------------------------------------------
@@ -286,114 +277,3 @@ class LetterScreen(QWidget):
         text = self.editor.toPlainText()
         self.checker.request(text)
         self.preview.show_letter(text, self.session.age)
-
-    def _show_check(self, result: LetterCheck, text: str) -> None:
-        if self.session is None or text != self.editor.toPlainText():
-            return  # the worker typed since: a newer check is on its way
-        self.last_check = result
-        self.findings_model.set_findings(result.findings, text)
-        count = len(result.findings)
-        if count == 0:
-            self.findings_count.setText(self.tr("Nothing to look at. Well done."))
-        elif count == 1:
-            self.findings_count.setText(self.tr("1 thing to look at"))
-        else:
-            self.findings_count.setText(self.tr("{0} things to look at").format(count))
-        score = result.readability
-        self.gauge.setValue(round(min(GAUGE_TOP, max(0.0, score.reading_age)) * 10))
-        self.gauge.setProperty("level", "hard" if score.too_hard_for(self.session.age) else "fine")
-        restyle(self.gauge)
-        self.gauge_words.setText(describe_reading_age(score, self.session.age))
-        self.gauge.setAccessibleDescription(self.gauge_words.text())
-        self._underline(result.findings, text)
-        self.message.clear()
-        self.use.setEnabled(False)
-        self.checks_updated.emit()
-
-    def _underline(self, findings: tuple[Finding, ...], text: str) -> None:
-        marks = []
-        for finding in findings:
-            mark = QTextEdit.ExtraSelection()
-            style = QTextCharFormat()
-            style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            style.setUnderlineColor(QColor("#b3261e"))
-            mark.format = style  # type: ignore[attr-defined]
-            cursor = QTextCursor(self.editor.document())
-            cursor.setPosition(qt_offset(text, finding.start))
-            cursor.setPosition(qt_offset(text, finding.end), QTextCursor.MoveMode.KeepAnchor)
-            mark.cursor = cursor  # type: ignore[attr-defined]
-            marks.append(mark)
-        self.editor.setExtraSelections(marks)
-
-    def _jump(self, index: object) -> None:
-        finding = self.findings_model.finding(index.row()) if hasattr(index, "row") else None  # type: ignore[attr-defined]
-        if finding is None:
-            return
-        text = self.editor.toPlainText()
-        cursor = self.editor.textCursor()
-        cursor.setPosition(qt_offset(text, finding.start))
-        cursor.setPosition(qt_offset(text, finding.end), QTextCursor.MoveMode.KeepAnchor)
-        self.editor.setTextCursor(cursor)
-        self.editor.centerCursor()
-        plain = self.findings_model.data(index, ReplacementRole)  # type: ignore[arg-type]
-        suggestion = self.tr("Try: {0}").format(finding.suggestion) if plain is None else ""
-        self.message.setText(f"{finding.message} {suggestion}".strip())
-        self.use.setEnabled(plain is not None and not (self.session and self.session.locked))
-        self.use.setText(
-            self.tr("&Use \u201c{0}\u201d").format(plain) if plain else self.tr("&Use the plain words")
-        )
-        self.use.setAccessibleName(self.use.text().replace("&", ""))
-
-    def use_suggestion(self) -> bool:
-        """Put the selected finding's plain words in place of the found words. False if the text moved on."""
-        index = self.findings.currentIndex()
-        finding = self.findings_model.finding(index.row())
-        plain = self.findings_model.data(index, ReplacementRole)
-        text = self.editor.toPlainText()
-        if finding is None or plain is None or text[finding.start : finding.end] != finding.text:
-            return False
-        cursor = self.editor.textCursor()
-        cursor.setPosition(qt_offset(text, finding.start))
-        cursor.setPosition(qt_offset(text, finding.end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(plain)  # one undo step, so Ctrl+Z puts the old words back
-        self.use.setEnabled(False)
-        self.editor.setFocus()
-        return True
-
-    # Export ---------------------------------------------------------------------------------------------
-
-    def ask_export(self) -> ExportDialog | None:
-        if self.session is None:
-            return None
-        self.flush()
-        dialog = ExportDialog(self.session.default_file_name, self.export_folder, self)
-        dialog.accepted.connect(lambda: self.start_export(dialog))
-        dialog.open()
-        return dialog
-
-    def start_export(self, dialog: ExportDialog) -> None:
-        request = dialog.request
-        if request is None or self.session is None:
-            return
-        self.export.setEnabled(False)
-        self.state.setText(self.tr("Making the PDF…"))
-        job = ExportRunnable(
-            self.session, self.editor.toPlainText(), request.folder, request.file_name, request.password
-        )
-        protected = bool(request.password)
-        job.signals.done.connect(lambda path: self._export_done(path, protected))
-        job.signals.failed.connect(self._export_failed)
-        self._export_job = job
-        QThreadPool.globalInstance().start(job)
-
-    def _export_done(self, path: Path, protected: bool) -> None:
-        self.export.setEnabled(True)
-        self.export_folder = path.parent
-        self.store.run(record_export(self.visit_id, protected), None, self._failed)
-        note = self.tr("It needs the password to open.") if protected else self.tr("It has no password.")
-        self.state.setText(self.tr("Saved {0} in {1}. {2}").format(path.name, str(path.parent), note))
-        self.exported.emit(str(path))
-
-    def _export_failed(self, exc: Exception) -> None:
-        self.export.setEnabled(True)
-        self._failed(exc)

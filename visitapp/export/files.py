@@ -30,14 +30,15 @@ def default_file_name(visit_day: date) -> str:
     return f"letter-{visit_day.isoformat()}.pdf"
 
 
-def clean_file_name(typed: str, visit_day: date) -> str:
-    """The worker's typed name made safe on every system: no folders, no reserved names, ends in .pdf."""
+def clean_file_name(typed: str, visit_day: date, fallback: str | None = None) -> str:
+    """The worker's typed name made safe on every system: no folders, no reserved names, ends in .pdf.
+    A name with nothing usable left gives ``fallback`` (by default, the visit's ``default_file_name``)."""
     name = _UNSAFE.sub("-", typed).strip(" .-")
     name = re.sub(r"\s+", " ", name)
     if name.lower().endswith(".pdf"):
         name = name[:-4].rstrip(" .-")
     if not name or name.lower() in _WINDOWS_RESERVED:
-        return default_file_name(visit_day)
+        return fallback or default_file_name(visit_day)
     return name[:MAX_NAME] + ".pdf"
 
 

@@ -330,6 +330,27 @@ def add_family_responses(conn: Connection) -> None:
         conn.execute(statement)
 
 
+# Update letters (issue 5): one letter to the child gathering the finished visits of a period (the
+# three-month update). One draft per child and period, kept so the worker can come back to it; the visits and
+# quotes it gathered are remembered. Not synced yet: it needs its own triggers and record type first.
+V7_PERIOD_LETTERS = """
+CREATE TABLE period_letters (
+    id          TEXT PRIMARY KEY,
+    child_id    TEXT NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+    starts_on   TEXT NOT NULL,
+    ends_on     TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    quote_ids   TEXT NOT NULL DEFAULT '[]',
+    visit_ids   TEXT NOT NULL DEFAULT '[]',
+    composed_at TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    version     INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (child_id, starts_on, ends_on),
+    CHECK (starts_on <= ends_on)
+);
+CREATE INDEX period_letters_by_child ON period_letters(child_id, updated_at);
+"""
+
 # Index i holds the step from version i to version i + 1.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _script(V1_FOUNDATION),
@@ -338,6 +359,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _script(V4_PICTURES),
     add_sync_tables,  # sync: outbox, server versions, conflicts, cursor; triggers queue every change
     add_family_responses,
+    _script(V7_PERIOD_LETTERS),
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -14,27 +14,36 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from visitapp.domain.models import Person, VisitType, Worker
-from visitapp.domain.visit_record import NotAloneReason, SafetyCategory, TimeAlone
+from visitapp.domain.visit_record import SafetyCategory
 from visitapp.domain.visit_steps import VisitRecord
 from visitapp.practice.direct_work import DirectWorkTool, load_tools
+from visitapp.writing import letter_parts as parts
 from visitapp.writing import letter_text as lt
 from visitapp.writing.composer_phrases import (
     action_sentences,
     close,
     fit,
     job_words,
-    lower_first,
     naming,
     place_phrase,
-    quote_sentence,
     quoted_words,
     sentence,
-    starts_sentence,
     who_does_it,
 )
 from visitapp.writing.introductions import introduce
+from visitapp.writing.letter_parts import DEFAULT_AGE, Section
 
-DEFAULT_AGE = 10  # when the date of birth is not recorded: plain enough for most readers
+__all__ = [
+    "DEFAULT_AGE",
+    "MADE_BY_CHILD",
+    "MADE_BY_TOGETHER",
+    "MADE_BY_WORKER",
+    "LetterDraft",
+    "LetterPicture",
+    "Section",
+    "compose_letter",
+    "letter_age",
+]
 
 # Who made a picture (``LetterPicture.made_by``); anything else is taken as a person's name.
 MADE_BY_CHILD = "child"
@@ -53,13 +62,6 @@ class LetterPicture:
 
 
 @dataclass(frozen=True)
-class Section:
-    key: str  # "opening", a heading from letter_text.HEADINGS, or "sign_off"
-    heading: str
-    body: str
-
-
-@dataclass(frozen=True)
 class LetterDraft:
     text: str
     sections: tuple[Section, ...]
@@ -69,8 +71,7 @@ class LetterDraft:
 
 
 def letter_age(record: VisitRecord) -> int:
-    age = record.child.age_on(record.visit.starts_at.date())
-    return DEFAULT_AGE if age is None else max(age, 4)
+    return parts.age_on(record.child, record.visit.starts_at.date())
 
 
 def compose_letter(
@@ -102,41 +103,28 @@ class _Composer:
 
     def compose(self, pictures: Sequence[LetterPicture]) -> LetterDraft:
         shown = [picture for picture in pictures if picture.may_go_in_letter and picture.description.strip()]
+        record = self.record
         sections = [
             Section("opening", "", self._opening()),
-            self._section(lt.WHO_WAS_THERE, self._who_was_there()),
-            self._section(lt.WHY_I_CAME, self._why()),
-            self._section(lt.OUR_TIME, self._time_together()),
-            self._section(lt.YOUR_WORDS, self._your_words()),
-            self._section(lt.YOUR_PICTURES, self._pictures(shown)),
-            self._section(
-                lt.GOING_WELL, self._entries(SafetyCategory.STRENGTHS, SafetyCategory.EXISTING_SAFETY)
-            ),
-            self._section(lt.WORRIES, self._worries()),
-            self._section(lt.NEXT, self._next()),
-            Section("sign_off", "", f"Best wishes,\n{self.worker.full_name}\n{self._job()}"),
+            parts.section(lt.WHO_WAS_THERE, self._who_was_there()),
+            parts.section(lt.WHY_I_CAME, parts.why_sentences(record.visit.purpose)),
+            parts.section(lt.OUR_TIME, self._time_together()),
+            parts.section(lt.YOUR_WORDS, self._your_words()),
+            parts.section(lt.YOUR_PICTURES, self._pictures(shown)),
+            parts.section(lt.GOING_WELL, parts.entries(record, *parts.GOING_WELL_CATEGORIES)),
+            parts.section(lt.WORRIES, self._worries()),
+            parts.section(lt.NEXT, self._next()),
+            parts.sign_off(self.worker),
         ]
-        introduced = set(self.record.visit.present_person_ids)
+        introduced = set(record.visit.present_person_ids)
         sections = [
-            replace(section, body=introduce(section.body, self.people, introduced))
-            if section.key not in ("opening", "sign_off", lt.WHO_WAS_THERE)
-            else section
-            for section in sections
+            replace(part, body=introduce(part.body, self.people, introduced))
+            if part.key not in ("opening", "sign_off", lt.WHO_WAS_THERE)
+            else part
+            for part in sections
         ]
-        kept = tuple(section for section in sections if section.body)
-        parts = [f"Dear {self.record.child.display_name},"]
-        for section in kept:
-            parts += [section.heading, section.body] if section.heading else [section.body]
-        text = "\n\n".join(parts) + "\n"
+        kept, text = parts.assemble(record.child.display_name, sections)
         return LetterDraft(text, kept, tuple(self.quote_ids), tuple(p.id for p in shown), self.age)
-
-    @staticmethod
-    def _section(heading: str, paragraphs: list[str]) -> Section:
-        return Section(heading, heading, "\n\n".join(p for p in paragraphs if p))
-
-    def _job(self) -> str:
-        team = self.worker.team.strip()
-        return f"{self.worker.job_title}, {team}" if team else self.worker.job_title
 
     def _when(self, day: date) -> str:
         return lt.day_in_words(day)
@@ -163,69 +151,19 @@ class _Composer:
         return " ".join(lines)
 
     def _who_was_there(self) -> list[str]:
-        by_id = {person.id: person for person in self.people}
-        present = [by_id[pid] for pid in self.record.visit.present_person_ids if pid in by_id]
+        present = parts.present_people(self.record, self.people)
         if not present:
             return []
-        singles = [starts_sentence(f"{naming(person).first} was there.") for person in present]
-        if len(present) == 2:
-            first, second = (naming(person).first for person in present)
-            singles = fit(self.age, starts_sentence(f"{first} and {second} were there."), singles)
-        return [" ".join(singles)]
-
-    def _why(self) -> list[str]:
-        purpose = " ".join(self.record.visit.purpose.split())
-        if not purpose:
-            return []
-        if purpose.lower().startswith(("to ", "because ", "so ", "for ")):
-            return [sentence(f"I came {lower_first(purpose)}")]
-        return [sentence(purpose)]
+        return [" ".join(parts.there_sentences(self.age, [naming(person).first for person in present]))]
 
     def _time_together(self) -> list[str]:
-        alone = self.record.time_alone
-        paragraphs = [" ".join(self._alone_sentences(alone))]
-        for entry in self.record.tools:
-            tool = self.tools.get(entry.tool)
-            if tool is not None:
-                paragraphs.append(sentence(f"We did the {tool.label.lower()} activity together"))
-        paragraphs += [sentence(obs.text) for obs in self.record.observations if obs.text.strip()]
-        return paragraphs
-
-    def _alone_sentences(self, alone: TimeAlone) -> list[str]:
-        if not alone.child_seen:
-            lines = ["I did not see you this time."]
-            if alone.not_seen_reason.strip():
-                lines.append(sentence(alone.not_seen_reason))
-            if alone.not_seen_next_steps.strip():
-                lines.append(sentence(alone.not_seen_next_steps))
-            return lines
-        if alone.seen_alone:
-            minutes = f"{alone.minutes} minute{'s' if alone.minutes != 1 else ''}"
-            where = place_phrase(alone.place).replace("at ", "in ", 1) if alone.place.strip() else ""
-            joined = f"We had {minutes} on our own{' ' + where if where else ''}."
-            return fit(self.age, joined, [f"We had {minutes} on our own.", sentence(f"We were {where}")])
-        reason = alone.not_alone_reason
-        if reason is None:
-            return []
-        if reason is NotAloneReason.OTHER:
-            return ["We did not have time on our own.", sentence(alone.not_alone_other)]
-        return _NOT_ALONE[reason]
+        paragraphs = [" ".join(parts.alone_sentences(self.age, self.record.time_alone))]
+        return paragraphs + parts.activity_sentences(self.record, self.tools)
 
     def _your_words(self) -> list[str]:
-        paragraphs = []
-        for quote in self.record.quotes:
-            if quote.words.strip():
-                paragraphs.append(quote_sentence(quote))
-                self.quote_ids.append(quote.id)
-        for entry in self.record.tools:
-            tool = self.tools.get(entry.tool)
-            for field in tool.fields if tool else ():
-                said = entry.answers.get(field.key, "")
-                if field.kind != "words" or not said.strip():
-                    continue
-                asked = f"I asked, {quoted_words(field.prompt)} " if field.prompt.strip() else ""
-                paragraphs.append(close(f"{asked}You said, {quoted_words(said)}"))
-                self.quote_ids.append(f"{entry.id}:{field.key}")
+        said = parts.said_sentences(self.record, self.tools)
+        self.quote_ids += [quote_id for _, quote_id in said]
+        paragraphs = [words for words, _ in said]
         if not paragraphs and self.record.chose_not_to_share.strip():
             paragraphs.append("You did not want to tell me things. That is OK.")
         return paragraphs
@@ -247,29 +185,12 @@ class _Composer:
     def _person_words(self, who: str) -> str:
         return who_does_it(who, self.people, self.worker, self.child_names)
 
-    def _entries(self, *categories: SafetyCategory) -> list[str]:
-        return [
-            sentence(e.text)
-            for c in categories
-            for e in self.record.safety
-            if e.category is c and e.text.strip()
-        ]
-
     def _worries(self) -> list[str]:
-        entries = self._entries(
-            SafetyCategory.HARM, SafetyCategory.DANGER_STATEMENT, SafetyCategory.COMPLICATING_FACTORS
-        )
-        if not entries:
-            return []
-        lead = fit(
-            self.age,
-            "I want to be honest with you about our worries.",
-            ["I want to be honest with you.", "These are our worries."],
-        )
-        return [" ".join(lead), *entries]
+        worries = parts.entries(self.record, *parts.WORRY_CATEGORIES)
+        return [parts.worries_lead(self.age), *worries] if worries else []
 
     def _next(self) -> list[str]:
-        paragraphs = self._entries(SafetyCategory.SAFETY_GOALS, SafetyCategory.NEXT_STEPS)
+        paragraphs = parts.entries(self.record, SafetyCategory.SAFETY_GOALS, SafetyCategory.NEXT_STEPS)
         for action in self.record.actions:
             if action.done_on is None and action.what.strip():
                 who = self._person_words(action.who)
@@ -277,28 +198,5 @@ class _Composer:
                 paragraphs.append(" ".join(action_sentences(self.age, who, action.what, when)))
         planned = self.record.next_visit.planned_on
         if planned is not None:
-            day = self._when(planned)
-            paragraphs.append(
-                " ".join(
-                    fit(
-                        self.age,
-                        f"I will come to see you again on {day}.",
-                        ["I will come to see you again.", f"That will be on {day}."],
-                    )
-                )
-            )
+            paragraphs.append(parts.next_visit_sentence(self.age, self._when(planned)))
         return paragraphs
-
-
-_NOT_ALONE: dict[NotAloneReason, list[str]] = {
-    NotAloneReason.DECLINED: ["You did not want time on your own.", "That is OK."],
-    NotAloneReason.TOO_YOUNG: ["You are still very little.", "So we stayed with your family."],
-    NotAloneReason.ASLEEP: ["You were asleep for most of my visit."],
-    NotAloneReason.NOT_AT_HOME: ["You were out for part of my visit.", "So we did not have time alone."],
-    NotAloneReason.PARENT_REFUSED: [
-        "I was not allowed to see you alone.",
-        "I will ask again next time.",
-        "It matters that we can talk alone.",
-    ],
-    NotAloneReason.INTERPRETER_NEEDED: ["We needed someone to help us talk.", "So we were not on our own."],
-}

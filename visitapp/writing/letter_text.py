@@ -28,6 +28,8 @@ YOUR_PICTURES = "Your pictures"
 GOING_WELL = "What is going well"
 WORRIES = "What we are worried about"
 NEXT = "What happens next"
+OUR_VISITS = "Our visits"  # the update that gathers a period's visits
+DECIDED = "What we decided and why"
 
 HEADINGS: tuple[str, ...] = (
     WHO_WAS_THERE,
@@ -38,6 +40,8 @@ HEADINGS: tuple[str, ...] = (
     GOING_WELL,
     WORRIES,
     NEXT,
+    OUR_VISITS,
+    DECIDED,
 )
 _HEADING_KEYS = {heading.lower() for heading in HEADINGS}
 

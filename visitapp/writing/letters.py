@@ -170,7 +170,7 @@ class LetterService:
             child_names=tuple(n for n in (child.full_name, child.known_as, child.display_name) if n),
             names=tuple(n for p in people for n in (p.name, p.relationship) if n.strip()),
             worker_name=self._worker().full_name,
-            recorded_quotes=_recorded_words(record, pictures),
+            recorded_quotes=recorded_words(record, pictures),
             inserted_quote_ids=stored.quote_ids,
             pictures=placed,
             locked=record.signed_off_at is not None,
@@ -212,8 +212,26 @@ class LetterService:
         return path
 
 
+class ExportableLetter(Protocol):
+    """What a PDF export needs from a letter's session: the visit letter's, or an update's."""
+
+    @property
+    def age(self) -> int: ...
+
+    @property
+    def worker_name(self) -> str: ...
+
+    @property
+    def visit_day(self) -> date: ...  # the day the letter is about (an update: the period's last day)
+
+    @property
+    def default_file_name(self) -> str: ...
+
+    def images_by_number(self, text: str) -> dict[int, bytes]: ...
+
+
 def export_letter(
-    session: LetterSession,
+    session: ExportableLetter,
     text: str,
     folder: Path,
     file_name: str = "",
@@ -221,13 +239,14 @@ def export_letter(
     author: str = "",
 ) -> Path:
     """Build the PDF and write it atomically. Needs no store, so it can run on any thread."""
-    name = clean_file_name(file_name, session.visit_day) if file_name.strip() else session.default_file_name
+    fallback = session.default_file_name
+    name = clean_file_name(file_name, session.visit_day, fallback) if file_name.strip() else fallback
     options = PdfOptions(age=session.age, password=password or None, author=author or session.worker_name)
     data = build_letter_pdf(text, session.images_by_number(text), options)
     return write_atomically(data, folder / name)
 
 
-def _recorded_words(record: VisitRecord, pictures: Sequence[LetterPicture]) -> tuple[str, ...]:
+def recorded_words(record: VisitRecord, pictures: Sequence[LetterPicture] = ()) -> tuple[str, ...]:
     """Everything the child said that the letter may quote: their words, tool answers, picture words."""
     said = [quote.words for quote in record.quotes]
     said += [answer for entry in record.tools for answer in entry.answers.values() if answer.strip()]

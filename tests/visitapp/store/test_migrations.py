@@ -72,6 +72,14 @@ SEED_BY_VERSION[6] = [
     "'2026-01-09T10:00', 'I corrected it.', 'changed', '2026-01-09T12:00')",
 ]
 
+# The update letters step: a child's update for a period stays, with the visits and quotes it gathered.
+SEED_BY_VERSION[7] = [
+    *SEED_BY_VERSION[6],
+    "INSERT INTO period_letters (id, child_id, starts_on, ends_on, text, quote_ids, visit_ids, composed_at, "
+    "updated_at) VALUES ('u1', 'c1', '2025-12-01', '2026-03-01', 'Dear Test,', '[\"q1\"]', '[\"v1\"]', "
+    "'2026-03-01T09:00', '2026-03-01T09:00')",
+]
+
 
 # The last case opens a current vault again: nothing to do, nothing lost.
 @pytest.mark.parametrize("start", range(migrations.LATEST_VERSION + 1))
@@ -134,3 +142,31 @@ def test_a_vault_from_a_newer_app_is_not_touched(tmp_path: Path) -> None:
     conn.execute(f"PRAGMA user_version = {migrations.LATEST_VERSION + 1}")
     with pytest.raises(migrations.VaultTooNew):
         migrations.migrate(conn)
+
+
+def test_the_update_letters_step_upgrades_a_vault_of_version_6(tmp_path: Path) -> None:
+    key = keys.new_database_key()
+    conn = db.connect(tmp_path / "vault.db", key)
+    migrations.migrate(conn, target=6)
+    for statement in SEED_BY_VERSION[6]:
+        conn.execute(statement)
+    conn.close()
+
+    conn = db.connect(tmp_path / "vault.db", key)
+    assert migrations.migrate(conn) == migrations.LATEST_VERSION >= 7
+    assert conn.execute("SELECT count(*) FROM period_letters").fetchone() == (0,)
+    for statement in SEED_BY_VERSION[7][len(SEED_BY_VERSION[6]) :]:
+        conn.execute(statement)
+    row = conn.execute("SELECT child_id, visit_ids FROM period_letters WHERE id = 'u1'").fetchone()
+    assert row == ("c1", '["v1"]')
+    assert conn.execute("SELECT words FROM family_responses WHERE id = 'r1'").fetchone() is not None
+    with pytest.raises(db.DatabaseError):  # one update per child and period
+        conn.execute(
+            "INSERT INTO period_letters (id, child_id, starts_on, ends_on, text, composed_at, updated_at) "
+            "VALUES ('u2', 'c1', '2025-12-01', '2026-03-01', 'again', '2026-03-02', '2026-03-02')"
+        )
+    with pytest.raises(db.DatabaseError):  # a period ends after it starts
+        conn.execute(
+            "INSERT INTO period_letters (id, child_id, starts_on, ends_on, text, composed_at, updated_at) "
+            "VALUES ('u3', 'c1', '2026-03-01', '2026-01-01', 'back to front', '2026-03-02', '2026-03-02')"
+        )
