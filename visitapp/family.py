@@ -168,6 +168,14 @@ class FamilyService:
         assert answered is not None
         return answered
 
+    def response(self, response_id: str) -> tuple[FamilyResponse, date, bool]:
+        """A response with the day of the record it is about, and whether that record is signed off."""
+        response = family.get_response(self.conn, response_id)
+        visit = visits.get_visit(self.conn, response.record_visit_id) if response else None
+        if response is None or visit is None:
+            raise FamilyError("That response could not be found.")
+        return response, visit.starts_at.date(), visits.signed_off(self.conn, visit.id)
+
     def responses_for_child(self, child_id: str, unanswered_only: bool = False) -> list[FamilyResponse]:
         return family.responses_for_child(self.conn, child_id, unanswered_only)
 

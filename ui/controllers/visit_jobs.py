@@ -25,9 +25,11 @@ class Loaded:
     people: list[Person]
     due: DueVisit
     tools: dict[str, DirectWorkTool]
+    not_shared: frozenset[str] = frozenset()  # entries the family view leaves out
 
 
 def snapshot(context: StoreContext, visit_id: str) -> Loaded:
+    from ui.family.jobs import service as family_service
     from visitapp.practice.timescales import later_than_due_needs_reason
 
     flow = context.flow
@@ -42,6 +44,7 @@ def snapshot(context: StoreContext, visit_id: str) -> Loaded:
         people=context.casework.people(record.child.id),
         due=due,
         tools=flow.tools,
+        not_shared=frozenset(family_service(context).not_shared(visit_id)),
     )
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from ui.controllers.confirm import ask
 from ui.controllers.forms import open_form
 from ui.controllers.visit_jobs import Loaded, change, change_casework
+from ui.family.jobs import mark_shareable
 from ui.store_worker import StoreContext
 from ui.views.dialog_base import FormDialog
 from ui.views.person_dialog import PersonDialog
@@ -50,6 +51,10 @@ class VisitParts(QObject):
         view.actions.remove.connect(lambda i: self._remove("actions", i, self.tr("this action")))
         view.before.action_done.connect(self.action_done)
         view.share.shared_changed.connect(self.shared)
+        toggles = [c.sharing for c in (view.seen.column, *view.safety.columns)]
+        for toggle in [*toggles, view.safety.scales_sharing, view.actions.sharing]:
+            if toggle is not None:
+                toggle.changed.connect(self.mark_shareable)
         view.who.add_person.connect(self.add_person)
         view.next_visit.save.connect(self.save_next_visit)
 
@@ -235,6 +240,13 @@ class VisitParts(QObject):
         if visit_id is not None:
             job = change(visit_id, lambda flow: flow.set_shared_last_record(visit_id, on))
             self.owner.run_change(job, Step.SHARE_LAST_RECORD)
+
+    def mark_shareable(self, part: str, item_id: str, shareable: bool) -> None:
+        """ "Not for the family": the entry stays in the record; the family view leaves it out."""
+        visit_id = self._visit_id
+        if visit_id is not None:
+            job = change_casework(visit_id, mark_shareable(part, item_id, shareable))
+            self.owner.run_change(job)
 
     def save_next_visit(self, day: date, reason: str) -> None:
         visit_id = self._visit_id

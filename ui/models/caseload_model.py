@@ -36,15 +36,16 @@ def _age(row: CaseloadRow, today: date) -> int | None:
 
 
 class CaseloadModel(QAbstractTableModel):
-    NAME, AGE, STATUS, LAST_VISIT, NEXT_DUE, DAYS_LEFT, ALONE = range(7)
-    COLUMNS = 7
+    NAME, AGE, STATUS, LAST_VISIT, NEXT_DUE, DAYS_LEFT, ALONE, FAMILY = range(8)
+    COLUMNS = 8
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseloadRow] = []
         self._today = date.today()
         self._headers = [self.tr("Name"), self.tr("Age"), self.tr("Legal status"), self.tr("Last visit"),
-                         self.tr("Next visit due"), self.tr("Days left"), self.tr("Time alone")]  # fmt: skip
+                         self.tr("Next visit due"), self.tr("Days left"), self.tr("Time alone"),
+                         self.tr("Family said")]  # fmt: skip
         self.overdue_colour = QColor("#a4161a")  # the view passes the stylesheet's colour in
         self._bold = QFont()
         self._bold.setBold(True)
@@ -89,7 +90,14 @@ class CaseloadModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         overdue = row.days_until_due is not None and row.days_until_due < 0
-        if column == self.DAYS_LEFT and overdue or column == self.ALONE and row.weeks_not_seen_alone:
+        waiting = column == self.FAMILY and row.unanswered_responses
+        if (
+            column == self.DAYS_LEFT
+            and overdue
+            or column == self.ALONE
+            and row.weeks_not_seen_alone
+            or waiting
+        ):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return self.overdue_colour
             if role == Qt.ItemDataRole.FontRole:
@@ -109,6 +117,8 @@ class CaseloadModel(QAbstractTableModel):
             return days_in_words(row.days_until_due)
         if column == self.ALONE:
             return alone_in_words(row.weeks_not_seen_alone)
+        if column == self.FAMILY:
+            return family_in_words(row.unanswered_responses)
         if row.last_visit_at is None:
             return self.tr("No visits yet")
         return short_day_in_words(row.last_visit_at.date())
@@ -118,6 +128,8 @@ class CaseloadModel(QAbstractTableModel):
             return self.tr("Due by {0}: {1}").format(day_in_words(row.next_visit_due), row.due_basis)
         if column == self.LAST_VISIT and row.last_visit_at:
             return day_in_words(row.last_visit_at.date())
+        if column == self.FAMILY and row.unanswered_responses:
+            return self.tr("The family said something about a record. Open the child's page to answer.")
         return None
 
     def _sort_key(self, row: CaseloadRow, column: int) -> Any:
@@ -132,6 +144,8 @@ class CaseloadModel(QAbstractTableModel):
             return row.days_until_due if row.days_until_due is not None else 10**6
         if column == self.ALONE:
             return row.weeks_not_seen_alone or 0
+        if column == self.FAMILY:
+            return row.unanswered_responses
         return row.last_visit_at.isoformat() if row.last_visit_at else ""
 
 
@@ -146,6 +160,15 @@ def days_in_words(days: int | None) -> str:
     if days == 0:
         return tr("Caseload", "Due today")
     return tr("Caseload", "1 day left") if days == 1 else tr("Caseload", "{0} days left").format(days)
+
+
+def family_in_words(unanswered: int) -> str:
+    """What the family said that the worker has not answered yet."""
+    if not unanswered:
+        return ""
+    if unanswered == 1:
+        return QCoreApplication.translate("Caseload", "1 to answer")
+    return QCoreApplication.translate("Caseload", "{0} to answer").format(unanswered)
 
 
 def alone_in_words(weeks: int | None) -> str:

@@ -6,7 +6,13 @@ from PySide6.QtCore import Property, QModelIndex, QSortFilterProxyModel, Qt, Sig
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
 
-from ui.models.caseload_model import CHILD_ID_ROLE, CaseloadModel, alone_in_words, days_in_words
+from ui.models.caseload_model import (
+    CHILD_ID_ROLE,
+    CaseloadModel,
+    alone_in_words,
+    days_in_words,
+    family_in_words,
+)
 from ui.views.widgets import RowTable, button, label, line_edit, table, wipe
 
 
@@ -105,6 +111,7 @@ class CaseloadView(QWidget):
             CaseloadModel.NEXT_DUE: (heavy, self.tr("Next visit due"), "30 Sep 2026"),
             CaseloadModel.DAYS_LEFT: (heavy, self.tr("Days left"), days_in_words(-88)),
             CaseloadModel.ALONE: (heavy, self.tr("Time alone"), alone_in_words(12)),
+            CaseloadModel.FAMILY: (heavy, self.tr("Family said"), family_in_words(12)),
         }
         header = self.table.horizontalHeader()
         for column, (metrics, *texts) in samples.items():

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui.views.visit.page import edits, entry_form
+from ui.views.visit.sharing import SharingToggle
 from ui.views.visit.words import current_id, fill_list
 from ui.views.widgets import button, combo, entry_list, label, needs_choice, raw_text, row, text_box
 
@@ -16,7 +17,7 @@ class EntryColumn(QWidget):
     add = Signal(str, str)  # category value, text
     remove = Signal(str)  # entry id
 
-    def __init__(self, name: str, title: str, categories: list[tuple[str, str]],
+    def __init__(self, name: str, title: str, categories: list[tuple[str, str]], part: str = "",
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.title = label(title, kind="subheading")
@@ -34,6 +35,9 @@ class EntryColumn(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.title)
         box.addWidget(self.list, 1)
+        self.sharing = SharingToggle(part, self.list, f"{name}NotShared", title) if part else None
+        if self.sharing is not None:
+            box.addLayout(row(self.sharing.button))
         box.addWidget(entry_form(self.category, self.text, row(self.add_button, self.remove_button)))
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
@@ -53,5 +57,7 @@ class EntryColumn(QWidget):
         """The entry is saved: empty the box for the next one."""
         self.text.clear()
 
-    def show_entries(self, entries: list[tuple[str, str]]) -> None:
+    def show_entries(self, entries: list[tuple[str, str]], hidden: set[str] | None = None) -> None:
         fill_list(self.list, entries)
+        if self.sharing is not None:
+            self.sharing.mark(hidden or set())

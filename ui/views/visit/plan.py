@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui.models.format import day_in_words
 from ui.views.visit.page import StepPage, edits, entry_form
+from ui.views.visit.sharing import SharingToggle
 from ui.views.visit.words import current_id, fill_list
 from ui.views.widgets import (
     button,
@@ -36,6 +37,7 @@ class ActionsPage(StepPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Step.ACTIONS, self.tr("Who will do what, and by when."), parent)
         self.list = entry_list("visitActions", self.tr("Actions agreed at this visit"))
+        self.sharing = SharingToggle("actions", self.list, "visitActionNotShared", self.tr("Actions"))
         self.who = combo("visitActionWho", self.tr("Who will do it"))
         self.who.setEditable(True)
         self.what = line_edit("visitActionWhat", self.tr("What they will do"))
@@ -50,6 +52,7 @@ class ActionsPage(StepPage):
         form.addRow(label(self.tr("Wh&at"), buddy=self.what), self.what)
         form.addRow(label(self.tr("By &when"), buddy=self.due), row(self.due, self.no_date))
         self.body.addWidget(self.list)
+        self.body.addLayout(row(self.sharing.button))
         self.body.addWidget(entry_form(form, row(self.add_button, self.remove_button)))
         self.no_date.toggled.connect(lambda on: self.due.setEnabled(not on))
         self.add_button.clicked.connect(self._add)
@@ -70,12 +73,13 @@ class ActionsPage(StepPage):
             self.who.addItem(person.name)
         self.who.setCurrentText(typed or self.tr("Me"))
 
-    def show_actions(self, actions: list[Action]) -> None:
+    def show_actions(self, actions: list[Action], hidden: set[str] | None = None) -> None:
         items = []
         for a in actions:
             when = self.tr("by {0}").format(day_in_words(a.due_on)) if a.due_on else self.tr("no date yet")
             items.append((a.id, f"{a.what}\n{a.who}, {when}"))
         fill_list(self.list, items)
+        self.sharing.mark(hidden or set())
 
     def _add(self) -> None:
         due = None if self.no_date.isChecked() else self.due.date().toPython()

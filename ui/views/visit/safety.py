@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from ui.views.visit.entries import EntryColumn
 from ui.views.visit.page import StepPage, edits, entry_form
+from ui.views.visit.sharing import SharingToggle
 from ui.views.visit.words import current_id, fill_list
 from ui.views.widgets import button, entry_list, label, line_edit, needs_choice, row, spin
 from visitapp.domain.visit_record import SAFETY_COLUMNS, SAFETY_LABELS, SafetyEntry, ScaleRating
@@ -35,7 +36,10 @@ class SafetyPage(StepPage):
         columns.setSpacing(16)
         for index, (title, categories) in enumerate(SAFETY_COLUMNS.items()):
             column = EntryColumn(
-                f"visitSafety{index}", _tr(title), [(c.value, _tr(SAFETY_LABELS[c])) for c in categories]
+                f"visitSafety{index}",
+                _tr(title),
+                [(c.value, _tr(SAFETY_LABELS[c])) for c in categories],
+                part="safety_entries",
             )
             column.add.connect(self.add)
             column.remove.connect(self.remove)
@@ -49,6 +53,8 @@ class SafetyPage(StepPage):
         ), kind="hint"))  # fmt: skip
         self.scales = entry_list("visitScales", self.tr("Scale answers"))
         self.scales.setMinimumHeight(100)
+        self.scales_sharing = SharingToggle("scale_ratings", self.scales, "visitScaleNotShared",
+                                            self.tr("Scale answers"))  # fmt: skip
         self.who = line_edit("visitScaleWho", self.tr("Whose number"))
         self.who.setPlaceholderText(self.tr("For example: Mum, Juni, me"))
         self.score = spin("visitScaleScore", self.tr("Their number, 0 to 10"), 0, 10)
@@ -69,6 +75,7 @@ class SafetyPage(StepPage):
         grid.addWidget(self.higher, 2, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         self.body.addWidget(self.scales)
+        self.body.addLayout(row(self.scales_sharing.button))
         self.body.addWidget(entry_form(grid, row(self.scale_add, self.scale_remove)))
         self.scale_add.clicked.connect(self._add_scale)
         self.scale_remove.clicked.connect(self._remove_scale)
@@ -80,11 +87,14 @@ class SafetyPage(StepPage):
                 return column
         return None
 
-    def show_map(self, entries: list[SafetyEntry], scales: list[ScaleRating]) -> None:
+    def show_map(self, entries: list[SafetyEntry], scales: list[ScaleRating],
+                 hidden: set[str] | None = None) -> None:  # fmt: skip
         for column, categories in zip(self.columns, SAFETY_COLUMNS.values(), strict=True):
             mine = [e for e in entries if e.category in categories]
             mine.sort(key=lambda e: categories.index(e.category))
-            column.show_entries([(e.id, f"{_tr(SAFETY_LABELS[e.category])}:\n{e.text}") for e in mine])
+            column.show_entries(
+                [(e.id, f"{_tr(SAFETY_LABELS[e.category])}:\n{e.text}") for e in mine], hidden
+            )
         lines = []
         for s in scales:
             text = self.tr("{0}: {1} out of 10").format(s.who, s.score)
@@ -94,6 +104,7 @@ class SafetyPage(StepPage):
                 text += "\n" + self.tr("One step higher: {0}").format(s.one_step_higher)
             lines.append((s.id, text))
         fill_list(self.scales, lines)
+        self.scales_sharing.mark(hidden or set())
 
     def _add_scale(self) -> None:
         self.add_scale.emit(self.who.text(), self.score.value(), self.reason.text(), self.higher.text())

@@ -35,7 +35,10 @@ class WhatISawPage(StepPage):
         self.missing.setObjectName("visitSeenMissing")
         self.missing.setProperty("entry", True)
         self.column = EntryColumn(
-            "visitSeen", self.tr("What I saw"), [(a.value, area_label(a)) for a in ObservationArea]
+            "visitSeen",
+            self.tr("What I saw"),
+            [(a.value, area_label(a)) for a in ObservationArea],
+            part="observations",
         )
         self.body.addWidget(self.essential)
         self.body.addWidget(self.column)
@@ -43,7 +46,9 @@ class WhatISawPage(StepPage):
         self.column.add.connect(self.add)
         self.column.remove.connect(self.remove)
 
-    def show_observations(self, items: list[Observation], essential: bool) -> None:
+    def show_observations(
+        self, items: list[Observation], essential: bool, hidden: set[str] | None = None
+    ) -> None:
         self.essential.setText(
             self.tr(
                 "Essential for this child: they are very young or do not use spoken words, so what you "
@@ -51,7 +56,7 @@ class WhatISawPage(StepPage):
             )
         )
         self.essential.setVisible(essential)
-        self.column.show_entries([(o.id, f"{area_label(o.area)}: {o.text}") for o in items])
+        self.column.show_entries([(o.id, f"{area_label(o.area)}: {o.text}") for o in items], hidden)
         written = {o.area for o in items}
         main = [ObservationArea.PRESENTATION, ObservationArea.INTERACTION, ObservationArea.HOME_CONDITIONS]
         left = [area_label(a) for a in main if a not in written]

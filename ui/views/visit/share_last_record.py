@@ -1,5 +1,5 @@
-"""Share the last record: a small page of its own, because the family-view work will replace it with the
-real thing (the last record shown to the family, and their comments kept beside it)."""
+"""Share the last record: open it for the family, full screen, and tick that it was shared. The family
+view itself is in ui/family/; this page only offers it (and the PIN that closes it)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.views.visit.page import StepPage
-from ui.views.widgets import check_box, label
+from ui.views.widgets import button, check_box, label, row
 from visitapp.domain.visit_steps import Step
 
 
 class ShareLastRecordPage(StepPage):
     shared_changed = Signal(bool)
+    show_family = Signal()
+    choose_pin = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -24,10 +26,30 @@ class ShareLastRecordPage(StepPage):
         )
         self.first = label(self.tr("This is the first visit, so there is no earlier record to share."))
         self.first.setObjectName("visitNoLastRecord")
+        self.show_button = button(self.tr("S&how the family the last record"), "visitShowFamily",
+                                  primary=True)  # fmt: skip
+        self.pin_button = button(self.tr("Choose a &PIN for closing it"), "visitFamilyPin")
+        self.about = label(self.tr(
+            "It opens full screen with large writing, and shows only that record: the letter, what you "
+            "wrote, and the pictures the child said the family may see. Parts you marked \u201cnot for the "
+            "family\u201d are left out. The family can say if something is wrong or missing. To close it, "
+            "you type your PIN or your passphrase."
+        ), kind="hint")  # fmt: skip
+        self.about.setObjectName("visitShowFamilyHint")
         self.shared = check_box(self.tr("I &shared the last record with the family"), "visitSharedLastRecord")
         self.body.addWidget(self.first)
+        self.body.addWidget(self.about)
+        self.body.addLayout(row(self.show_button, self.pin_button))
         self.body.addWidget(self.shared)
         self.shared.toggled.connect(self.shared_changed)
+        self.show_button.clicked.connect(self.show_family)
+        self.pin_button.clicked.connect(self.choose_pin)
+        self._can_show = False  # only where the family view is wired in
+        self._has_last = True
+
+    def allow_showing(self, can_show: bool) -> None:
+        self._can_show = can_show
+        self._show_parts()
 
     def show_shared(self, shared: bool, has_last_record: bool) -> None:
         self.shared.blockSignals(True)
@@ -35,6 +57,12 @@ class ShareLastRecordPage(StepPage):
         self.shared.blockSignals(False)
         self.first.setVisible(not has_last_record)
         self.shared.setVisible(has_last_record)
+        self._has_last = has_last_record
+        self._show_parts()
+
+    def _show_parts(self) -> None:
+        for widget in (self.show_button, self.pin_button, self.about):
+            widget.setVisible(self._has_last and self._can_show)
 
     def clear(self) -> None:
         self.show_shared(False, True)

@@ -1,0 +1,145 @@
+"""The family view, driven as a worker and a family would, on a real vault."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QListWidget
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.vaults import PASSPHRASE
+from tests.ui.family.conftest import HIDDEN, OTHER_CHILD
+from tests.ui.uikit import all_text, by_name, fetch, go_step, interactive_widgets, open_visit, unlock
+from ui.controllers.app_controller import AppController
+from ui.family.family_view import FamilyView
+from visitapp.domain.family import Verdict
+from visitapp.family import FamilyService
+
+
+def family_view() -> FamilyView | None:
+    views = [w for w in QApplication.topLevelWidgets() if isinstance(w, FamilyView) and w.isVisible()]
+    return views[0] if views else None
+
+
+def open_from_share_step(app: AppController, qtbot: QtBot, ids: dict[str, str]) -> FamilyView:
+    open_visit(app, qtbot, ids["child_id"], ids["today_id"])
+    go_step(app, "Share the last record")
+    by_name("Show the family the last record", QAbstractButton).click()
+    qtbot.waitUntil(lambda: family_view() is not None, timeout=5000)
+    view = family_view()
+    assert view is not None
+    return view
+
+
+def test_the_family_view_shows_that_record_and_nothing_else(
+    app: AppController, family_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    view = open_from_share_step(app, qtbot, family_vault)
+    text = all_text()
+    assert "Dear Rowan" in text and "new blue carpet" in text and "walks you to school" in text
+    assert "Book the dentist" in text and "my room, blue carpet" in text
+    assert HIDDEN not in text  # marked not for the family
+    assert "just for you" not in text  # the child did not agree the family may see it
+    assert "secret about Dad" not in text  # the child's words reach the family only through the letter
+    assert "Today's private notes" not in text  # nothing of today's visit sits behind the family view
+    for name in OTHER_CHILD:
+        assert name not in text
+    assert view.isFullScreen() and view.isModal()
+
+
+def _leave_with(view: FamilyView, qtbot: QtBot, credential: str) -> None:
+    view.finish.click()
+    assert view.current_page() is view.exit
+    by_name("Your PIN or passphrase", QLineEdit, view).setText(credential)
+    by_name("Close the family screen", QAbstractButton, view).click()
+
+
+def test_leaving_needs_the_workers_pin_or_passphrase(
+    app: AppController, family_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    fetch(app, qtbot, lambda context: FamilyService(context.casework.conn, context.casework.worker_id)
+          .set_exit_pin("2580"))  # fmt: skip
+    view = open_from_share_step(app, qtbot, family_vault)
+    view.reject()  # Escape, or the window's close button
+    assert view.isVisible() and view.current_page() is view.exit
+    view.close()
+    assert view.isVisible()
+    _leave_with(view, qtbot, "1234")
+    error = view.exit.error
+    qtbot.waitUntil(lambda: error.isVisible(), timeout=5000)
+    assert view.isVisible() and "stays open" in error.text()
+    assert by_name("Your PIN or passphrase", QLineEdit, view).text() == ""  # a wrong try is not kept
+    assert OTHER_CHILD[0] not in all_text()
+    _leave_with(view, qtbot, "2580")
+    qtbot.waitUntil(lambda: family_view() is None, timeout=5000)
+    # Back where the worker was: today's visit, on the share step, ticked as shared.
+    qtbot.waitUntil(lambda: app.visit.visit_id == family_vault["today_id"], timeout=5000)
+    assert app.visit.view.current_step().value == "share_last_record"
+    assert by_name("I shared the last record with the family", QAbstractButton).isChecked()
+
+
+def test_the_passphrase_also_lets_the_worker_out(
+    app: AppController, family_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    view = open_from_share_step(app, qtbot, family_vault)
+    _leave_with(view, qtbot, "not my passphrase")
+    qtbot.waitUntil(lambda: view.exit.error.isVisible(), timeout=5000)
+    assert view.isVisible()
+    _leave_with(view, qtbot, PASSPHRASE)
+    qtbot.waitUntil(lambda: family_view() is None, timeout=5000)
+
+
+def test_locking_closes_the_family_view_and_leaves_nothing_on_screen(
+    app: AppController, family_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    view = open_from_share_step(app, qtbot, family_vault)
+    view.respond.click()
+    view.response.verdict_buttons[Verdict.WRONG_OR_MISSING].click()
+    view.response.who.setText("Nanna Jo")
+    view.response.words.setPlainText("The carpet is green.")
+    app.idle.set_timeout_ms(50)  # left alone: the app locks itself
+    qtbot.waitUntil(lambda: not app.unlocked, timeout=5000)
+    assert family_view() is None
+    text = all_text()
+    for words in ("Rowan", "carpet", "Dear ", OTHER_CHILD[0]):
+        assert words not in text
+    unlock(app, qtbot, PASSPHRASE)
+    qtbot.waitUntil(lambda: app.visit.visit_id == family_vault["today_id"], timeout=5000)
+    assert family_view() is None  # unlocking brings back the visit, not the family view
+    kept = fetch(app, qtbot, lambda context: FamilyService(context.casework.conn, context.casework.worker_id)
+                 .responses_for_child(family_vault["child_id"]))  # fmt: skip
+    assert [(r.speaker, r.words) for r in kept] == [("Nanna Jo", "The carpet is green.")]  # type: ignore[union-attr]
+
+
+def test_an_entry_marked_not_for_the_family_is_left_out(
+    app: AppController, family_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    open_visit(app, qtbot, family_vault["child_id"], family_vault["last_id"])  # finished: still allowed
+    go_step(app, "What I saw")
+    seen = by_name("What I saw: written so far", QListWidget)
+    seen.setCurrentRow(0)
+    toggle = by_name("What I saw: not for the family", QAbstractButton)
+    assert toggle.isVisible() and not toggle.isChecked()
+    toggle.click()
+    qtbot.waitUntil(lambda: "(Not shown to the family)" in seen.item(0).text(), timeout=5000)
+    assert toggle.isChecked()
+    view = open_from_share_step(app, qtbot, family_vault)
+    text = all_text()
+    assert "new blue carpet" not in text and "walks you to school" in text
+    assert view.isVisible()
+
+
+def test_every_control_is_named_big_enough_and_reached_by_keyboard(
+    app: AppController, family_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    view = open_from_share_step(app, qtbot, family_vault)
+    for page in (view.show_record, view.show_response, lambda: view.show_exit(True)):
+        page()
+        qtbot.wait(10)
+        for widget in interactive_widgets():
+            if widget.window() is view and widget.isVisible():
+                assert widget.objectName() and widget.accessibleName(), widget
+                assert widget.height() >= 44, (widget.objectName(), widget.height())
+                group = widget.group() if isinstance(widget, QAbstractButton) else None
+                # Choices in a group work like radio buttons: Tab reaches the group, the arrows move in it.
+                members = group.buttons() if group is not None else [widget]
+                assert any(m.focusPolicy() & Qt.FocusPolicy.TabFocus for m in members), widget.objectName()

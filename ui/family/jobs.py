@@ -1,0 +1,134 @@
+"""Store jobs for the family view and the worker's answers. Each builds a ``FamilyService`` on the store
+thread's own connection; nothing here touches a widget."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QImage
+
+from ui.controllers.store_access import plain_message
+from ui.pictures.inmemory import image_from
+from ui.store_worker import StoreContext
+from visitapp.domain.family import AnswerKind, FamilyResponse, SharedRecord, Verdict
+from visitapp.domain.models import VisitStatus
+from visitapp.family import FamilyError, FamilyService
+from visitapp.pictures import Pictures
+
+PICTURE_SIDE = 520  # pixels: big enough to see from the sofa, small enough to keep memory low
+
+
+@dataclass(frozen=True)
+class Shown:
+    record: SharedRecord
+    images: dict[str, QImage]  # picture id -> image, already scaled
+    has_pin: bool
+
+
+@dataclass(frozen=True)
+class ExitCheck:
+    ok: bool
+    pin_accepted: bool  # False after too many wrong PINs: only the passphrase will do
+
+
+def service(context: StoreContext) -> FamilyService:
+    casework = context.casework  # raises "VisitApp is locked." when it is
+    vault = context.vault
+    return FamilyService(casework.conn, casework.worker_id,
+                         passphrase_ok=vault.check_passphrase if vault is not None else None)  # fmt: skip
+
+
+def family_message(exc: Exception) -> str:
+    if isinstance(exc, FamilyError):
+        return str(exc)
+    return plain_message(exc)
+
+
+def _show(context: StoreContext, record_id: str) -> Shown:
+    family = service(context)
+    record = family.shared_record(record_id)
+    pictures = Pictures(context.casework.conn, context.casework.worker_id)
+    images: dict[str, QImage] = {}
+    for picture in record.pictures:
+        image = image_from(pictures.image(picture.picture_id).data)
+        if not image.isNull():
+            images[picture.picture_id] = image.scaled(
+                PICTURE_SIDE, PICTURE_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )  # fmt: skip
+    return Shown(record, images, family.has_exit_pin())
+
+
+def _nothing_to_share() -> FamilyError:
+    return FamilyError(
+        QCoreApplication.translate("Family", "There is no finished visit before this one to share yet.")
+    )
+
+
+def show_for_visit(during_visit_id: str) -> Callable[[StoreContext], Shown]:
+    """The record before this visit; sharing it is ticked on this visit's "Share the last record" step."""
+
+    def job(context: StoreContext) -> Shown:
+        visit = context.casework.visit(during_visit_id)
+        record_id = service(context).record_to_share(visit.child_id, before=visit.starts_at)
+        if record_id is None:
+            raise _nothing_to_share()
+        shown = _show(context, record_id)
+        if visit.status is not VisitStatus.COMPLETED:
+            context.flow.set_shared_last_record(during_visit_id, True)
+        return shown
+
+    return job
+
+
+def show_for_child(child_id: str) -> Callable[[StoreContext], Shown]:
+    def job(context: StoreContext) -> Shown:
+        record_id = service(context).record_to_share(child_id)
+        if record_id is None:
+            raise _nothing_to_share()
+        return _show(context, record_id)
+
+    return job
+
+
+def add_response(record_id: str, verdict: Verdict, speaker: str, words: str,
+                 during_visit_id: str | None) -> Callable[[StoreContext], FamilyResponse]:  # fmt: skip
+    return lambda context: service(context).add_response(record_id, verdict, speaker, words, during_visit_id)
+
+
+def check_exit(credential: str) -> Callable[[StoreContext], ExitCheck]:
+    def job(context: StoreContext) -> ExitCheck:
+        family = service(context)
+        ok = family.check_exit(credential)
+        return ExitCheck(ok, family.pin_still_accepted())
+
+    return job
+
+
+def set_exit_pin(pin: str) -> Callable[[StoreContext], None]:
+    return lambda context: service(context).set_exit_pin(pin)
+
+
+def has_exit_pin(context: StoreContext) -> bool:
+    return service(context).has_exit_pin()
+
+
+def responses_for_child(child_id: str) -> Callable[[StoreContext], list[FamilyResponse]]:
+    return lambda context: service(context).responses_for_child(child_id)
+
+
+def to_answer(response_id: str) -> Callable[[StoreContext], tuple[FamilyResponse, date, bool]]:
+    """The response, the day of the record it is about, and whether that record is signed off."""
+    return lambda context: service(context).response(response_id)
+
+
+def answer(response_id: str, kind: AnswerKind, text: str,
+           amendment: tuple[str, str] | None) -> Callable[[StoreContext], FamilyResponse]:  # fmt: skip
+    return lambda context: service(context).answer(response_id, kind, text, amendment)
+
+
+def mark_shareable(part: str, item_id: str, shareable: bool) -> Callable[[StoreContext], None]:
+    return lambda context: service(context).mark_shareable(part, item_id, shareable)
