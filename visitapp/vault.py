@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from visitapp.store.audit import record as audit
 from visitapp.store.files import write_atomically
 from visitapp.store.keys import KdfParams, KeyFileDamaged, WrongPassphrase
 
+log = logging.getLogger(__name__)
+
 __all__ = [
     "KeyFileDamaged",
     "OpenVault",
@@ -31,6 +34,8 @@ __all__ = [
     "unlock_vault",
     "seconds_until_next_try",
 ]
+
+LEND_WAIT_SECONDS = 30.0  # how long lock() waits for a lent connection to come back before it goes on
 
 WRONG_PASSPHRASE_MESSAGE = "That passphrase did not unlock VisitApp. Check Caps Lock and try again."
 
@@ -85,7 +90,10 @@ class OpenVault:
         self.paths = paths
         self._key: bytearray | None = database_key
         self._connections: list[db.Connection] = []
+        self._lent: list[db.Connection] = []  # opened by other threads (a sync run); they close them
         self._guard = threading.Lock()
+        self._returned = threading.Condition(self._guard)
+        self._locking = False
         conn = self.connect()
         migrations.migrate(conn)
         loaded = settings.load_worker(conn)
@@ -105,9 +113,39 @@ class OpenVault:
             self._connections.append(conn)
             return conn
 
-    def lock(self) -> None:
-        """Checkpoint, close every connection, forget the key. Safe to call twice."""
+    def lend(self) -> db.Connection:
+        """A connection for another thread, such as a sync run, opened on (and only usable by) the calling
+        thread, which must hand it back with ``give_back`` from that same thread. ``lock()`` waits for every
+        lent connection to come back before it forgets the key; once locking has begun, this refuses."""
         with self._guard:
+            if self._key is None or self._locking:
+                raise VaultError("VisitApp is locked.")
+            conn = db.connect(self.paths.database, self._key)
+            self._lent.append(conn)
+            return conn
+
+    def give_back(self, conn: db.Connection) -> None:
+        """Close a lent connection (on the thread that borrowed it) and let a waiting ``lock()`` go on."""
+        try:
+            conn.close()
+        finally:
+            with self._guard:
+                self._lent = [c for c in self._lent if c is not conn]
+                self._returned.notify_all()
+
+    @property
+    def lent(self) -> int:
+        with self._guard:
+            return len(self._lent)
+
+    def lock(self, wait: float = LEND_WAIT_SECONDS) -> None:
+        """Checkpoint, close every connection, forget the key. Safe to call twice. Lent connections belong to
+        other threads: it waits (up to ``wait`` seconds) for them to be given back first, so the key is not
+        dropped under a thread still reading. The caller should have asked those threads to stop."""
+        with self._guard:
+            self._locking = True
+            if not self._returned.wait_for(lambda: not self._lent, timeout=wait):
+                log.warning("locking with %d lent connection(s) still open", len(self._lent))
             conns, self._connections = self._connections, []
             for index, conn in enumerate(conns):
                 try:

@@ -1,4 +1,5 @@
-"""Settings: the auto-lock time and changing the passphrase (a KDF run, so on the store thread)."""
+"""Settings: the auto-lock time, changing the passphrase (a KDF run, so on the store thread), and the way
+to set up sync."""
 
 from __future__ import annotations
 
@@ -14,16 +15,24 @@ from ui.views.settings_dialog import SettingsDialog
 
 class SettingsController(QObject):
     def __init__(
-        self, store: StoreAccess, on_minutes: Callable[[int], None], parent: QObject | None = None
+        self,
+        store: StoreAccess,
+        on_minutes: Callable[[int], None],
+        parent: QObject | None = None,
+        on_set_up_sync: Callable[[QWidget], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.on_set_up_sync = on_set_up_sync  # opens "Set up sync" over the settings dialog
         self.on_minutes = on_minutes  # tells the idle watcher
         self.minutes = 5
         self.dialog: SettingsDialog | None = None
 
     def open(self, parent: QWidget) -> SettingsDialog:
-        dialog = SettingsDialog(self.minutes, parent)
+        dialog = SettingsDialog(self.minutes, parent, with_sync=self.on_set_up_sync is not None)
+        if self.on_set_up_sync is not None:
+            set_up = self.on_set_up_sync
+            dialog.set_up_sync.connect(lambda: set_up(dialog))
         dialog.save_auto_lock.connect(self._save_minutes)
         dialog.change_passphrase.connect(self._change_passphrase)
         dialog.finished.connect(dialog.deleteLater)

@@ -69,6 +69,8 @@ class VisitController(QObject):
         view.finish.sign_off.connect(self._ask_sign_off)
         view.finish.amend.connect(self.amend)
         view.finish.write_letter.connect(self._write_letter)
+        view.share.show_family.connect(self._share_with_family)
+        view.share.choose_pin.connect(lambda: self.hooks.choose_exit_pin and self.hooks.choose_exit_pin())
         view.back.connect(self._back)
 
     # Loading and showing -----------------------------------------------------------------------------------
@@ -118,11 +120,12 @@ class VisitController(QObject):
         view.share.show_shared(record.shared_last_record, record.previous_visit_id is not None)
         view.alone.show_time_alone(record.time_alone, time_alone_problem(record.time_alone), fill=full,
                                    sync_minutes=not self.alone_saver.dirty)  # fmt: skip
+        hidden = set(loaded.not_shared)
         view.words.show_quotes(record.quotes)
         view.words.show_tools(record.tools)
-        view.seen.show_observations(record.observations, record.observations_essential)
-        view.safety.show_map(record.safety, record.scales)
-        view.actions.show_actions(record.actions)
+        view.seen.show_observations(record.observations, record.observations_essential, hidden)
+        view.safety.show_map(record.safety, record.scales, hidden)
+        view.actions.show_actions(record.actions, hidden)
         view.next_visit.show_next(loaded.due.due, loaded.due.basis, record.next_visit, fill=full)
         view.finish.show_state(loaded.problems, loaded.states, record.completed_at,
                                record.recorded_within_one_working_day, record.signed_off_at)  # fmt: skip
@@ -134,6 +137,7 @@ class VisitController(QObject):
         view.notes_amended.setVisible(bool(notes_amended))
         view.set_locked(completed, signed_off)
         view.finish.letter_button.setVisible(self.hooks.open_letter is not None)
+        view.share.allow_showing(self.hooks.share_with_family is not None)
         view.words.picture_button.setVisible(self.hooks.add_picture is not None and not signed_off)
         self._show_timer()
 
@@ -266,7 +270,9 @@ class VisitController(QObject):
             return
         self.flush()
         visit_id = self.visit.id
-        self.run_change(change(visit_id, lambda flow: flow.complete(visit_id)), Step.FINISH)
+        self.run_change(
+            change(visit_id, lambda flow: flow.complete(visit_id)), Step.FINISH, self.hooks.visit_finished
+        )
 
     def _ask_sign_off(self) -> None:
         if self.visit is None:
@@ -279,7 +285,8 @@ class VisitController(QObject):
             self.tr("Once signed off, the record is locked. Any later change is added as an amendment, with "
                     "the reason, beside what you wrote. Sign it off now?"),
             self.tr("&Sign off"),
-            lambda: self.run_change(change(visit_id, lambda flow: flow.sign_off(visit_id)), Step.FINISH),
+            lambda: self.run_change(change(visit_id, lambda flow: flow.sign_off(visit_id)), Step.FINISH,
+                                    self.hooks.visit_finished),
         )  # fmt: skip
 
     def amend(self) -> AmendDialog | None:
@@ -303,6 +310,13 @@ class VisitController(QObject):
         if self.visit is not None and self.hooks.open_letter is not None:
             self.flush()
             self.hooks.open_letter(self.visit.id)
+
+    def _share_with_family(self) -> None:
+        # HOOK (family view): set by CompanionWindows.attach; see ui/controllers/visit_hooks.py.
+        if self.visit is not None and self.hooks.share_with_family is not None:
+            self.flush()
+            self.view.share.show_error("")
+            self.hooks.share_with_family(self.visit.id, self.view.share.show_error)
 
     def _back(self) -> None:
         if self.visit is not None:

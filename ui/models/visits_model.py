@@ -1,4 +1,5 @@
-"""A child's visits, newest first (the order the core gives)."""
+"""A child's visits, newest first (the order the core gives), each with its sync state (from the sync
+controller: ``set_sync_states``; a visit with no state known reads as nothing to say)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,26 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class VisitsModel(QAbstractTableModel):
-    WHEN, TYPE, PLACE, STATUS = range(4)
+    WHEN, TYPE, PLACE, STATUS, SYNC = range(5)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._visits: list[Visit] = []
-        self._headers = [self.tr("When"), self.tr("Type"), self.tr("Where"), self.tr("Status")]
+        self._sync: dict[str, str] = {}
+        self._headers = [
+            self.tr("When"),
+            self.tr("Type"),
+            self.tr("Where"),
+            self.tr("Status"),
+            self.tr("Sync"),
+        ]
+        self._sync_words = {
+            "synced": self.tr("Sent"),
+            "waiting": self.tr("Waiting to send"),
+            "sending": self.tr("Sending"),
+            "conflict": self.tr("Changed in two places: open Sync"),
+            "refused": self.tr("Not accepted: open Sync"),
+        }
 
     def set_visits(self, visits: list[Visit]) -> None:
         self.beginResetModel()
@@ -36,7 +51,17 @@ class VisitsModel(QAbstractTableModel):
         ]
         self.endResetModel()
 
+    def set_sync_states(self, states: dict[str, str]) -> None:
+        """States by visit id (status.record_states). Ids no longer listed are ignored."""
+        self._sync = dict(states)
+        if self._visits:
+            self.dataChanged.emit(self.index(0, self.SYNC), self.index(len(self._visits) - 1, self.SYNC))
+
+    def visit_ids(self) -> list[str]:
+        return [v.id for v in self._visits]
+
     def clear(self) -> None:
+        self._sync = {}
         self.set_visits([])
 
     def visit_id(self, row: int) -> str:
@@ -46,13 +71,13 @@ class VisitsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._visits)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < 4:
+            if 0 <= section < 5:
                 return self._headers[section]
         return None
 
@@ -70,4 +95,6 @@ class VisitsModel(QAbstractTableModel):
             return self.tr("Planned") if visit.visit_type is VisitType.PLANNED else self.tr("Unannounced")
         if column == self.PLACE:
             return visit.place or "—"
+        if column == self.SYNC:
+            return self._sync_words.get(self._sync.get(visit.id, ""), "")
         return self.tr("Completed") if visit.status is VisitStatus.COMPLETED else self.tr("Draft")

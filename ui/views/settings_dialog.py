@@ -1,4 +1,4 @@
-"""Settings: how soon VisitApp locks itself, and changing the passphrase."""
+"""Settings: how soon VisitApp locks itself, changing the passphrase, and a way to set up sync."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from visitapp.domain.passphrase import GUIDANCE
 class SettingsDialog(QDialog):
     save_auto_lock = Signal(int)
     change_passphrase = Signal(str, str, str)
+    set_up_sync = Signal()
 
-    def __init__(self, minutes: int, parent: QWidget | None = None) -> None:
+    def __init__(self, minutes: int, parent: QWidget | None = None, with_sync: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -38,7 +39,10 @@ class SettingsDialog(QDialog):
         self.pass_message = label(kind="hint")
         self.pass_message.setObjectName("settingsPassphraseMessage")
         self.close_button = button(self.tr("&Close"), "settingsClose")
+        self.sync_button = button(self.tr("Set up s&ync…"), "settingsSetUpSync", self.tr("Set up sync"))
+        self.sync_button.setVisible(with_sync)
         self._layout()
+        self.sync_button.clicked.connect(self.set_up_sync)
         self.save_minutes.clicked.connect(lambda: self.save_auto_lock.emit(self.minutes.currentData()))
         self.change.clicked.connect(
             lambda: self.change_passphrase.emit(self.current.text(), self.new.text(), self.confirm.text())
@@ -74,6 +78,7 @@ class SettingsDialog(QDialog):
         box.addLayout(change_row)
         box.addWidget(self.pass_message)
         close_row = QHBoxLayout()
+        close_row.addWidget(self.sync_button)
         close_row.addStretch(1)
         close_row.addWidget(self.close_button)
         box.addLayout(close_row)

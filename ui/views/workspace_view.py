@@ -1,10 +1,12 @@
-"""The unlocked app: a header with who is signed in, Settings and Lock now, above the current page."""
+"""The unlocked app: a header with who is signed in, the sync indicator, Settings and Lock now, above the
+current page."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from ui.sync.indicator import SyncIndicator
 from ui.views.widgets import button, label
 
 
@@ -19,6 +21,7 @@ class WorkspaceView(QWidget):
         header.setObjectName("header")
         self.who = label(kind="who")
         self.who.setObjectName("headerWorker")
+        self.sync_indicator = SyncIndicator()
         self.settings = button(self.tr("Se&ttings"), "headerSettings")
         self.lock = button(self.tr("&Lock now"), "headerLockNow", self.tr("Lock now"), primary=True)
         self.lock.setToolTip(self.tr("Lock VisitApp now (Ctrl+L)"))
@@ -27,6 +30,7 @@ class WorkspaceView(QWidget):
         row = QHBoxLayout(header)
         row.addWidget(label(self.tr("VisitApp"), kind="brand"))
         row.addWidget(self.who, 1)
+        row.addWidget(self.sync_indicator)
         row.addWidget(self.settings)
         row.addWidget(self.lock)
         self.pages = QStackedWidget()
