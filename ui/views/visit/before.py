@@ -30,7 +30,10 @@ def _clear(layout: QVBoxLayout) -> None:
         item = layout.takeAt(0)
         widget = item.widget()
         if widget is not None:
-            widget.setParent(None)  # gone now: names must not linger in hidden widgets
+            # Gone now: names must not linger in hidden widgets. Unparented alone, a box that a list or a
+            # signal still refers to would live on as a hidden window holding the action's words.
+            widget.setParent(None)
+            widget.deleteLater()
 
 
 class BeforeYouGoPage(StepPage):
