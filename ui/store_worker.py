@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
 
-from visitapp.casework import Casework
-from visitapp.domain.models import Worker
 from visitapp.vault import OpenVault, VaultError
 
 if TYPE_CHECKING:
+    from visitapp.casework import Casework
+    from visitapp.domain.models import Worker
     from visitapp.visit_flow import VisitFlow
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,8 @@ class StoreContext:
         return self._flow
 
     def adopt(self, vault: OpenVault) -> SessionInfo:
+        from visitapp.casework import Casework  # on the store thread, not before the first window
+
         self.vault = vault
         self._casework = Casework(vault.connect(), vault.worker_id)
         self._flow = None

@@ -405,3 +405,16 @@ def test_step_states_use_words_and_shapes(unlocked, qtbot: QtBot) -> None:
     assert states <= {s.value for s in StepState}
     accessible = steps.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert accessible == "Before you go: Not yet" and not steps.item(0).icon().isNull()
+
+
+def test_the_update_letter_opens_from_the_childs_page_and_locking_closes_it(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    app.navigator.open_child(data["child_id"])
+    qtbot.waitUntil(lambda: app.child.child_id == data["child_id"])
+    by_name("Write an update letter…", QPushButton).click()
+    qtbot.waitUntil(lambda: len(app.companions.open_windows) == 1)
+    dialog, _screen = app.companions.open_windows[0]
+    assert dialog.objectName() == "updateLetterWindow" and dialog.isVisible()
+    app.lock_now()
+    qtbot.waitUntil(lambda: not app.unlocked)
+    assert not app.companions.open_windows

@@ -1,26 +1,37 @@
-"""The whole app's life: first run or unlock, the workspace, and locking (on demand and when idle)."""
+"""The whole app's life: first run or unlock, the workspace, and locking (on demand and when idle).
+
+Only what the first screens need is loaded before the window appears. The workspace (ui/controllers/
+workspace.py: caseload, child, visit, the windows opened from it, sync) is built while the first unlock's key
+derivation runs on the store thread, or the first time anything asks for one of its parts.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog
 
-from ui.controllers.caseload_controller import CaseloadController
-from ui.controllers.child_controller import ChildController
-from ui.controllers.companions import CompanionWindows
 from ui.controllers.first_run_controller import FirstRunController
-from ui.controllers.navigator import Navigator, Place
-from ui.controllers.settings_controller import SettingsController
 from ui.controllers.store_access import StoreAccess
 from ui.controllers.unlock_controller import UnlockController
-from ui.controllers.visit_controller import VisitController
 from ui.idle import IdleWatcher
 from ui.lock_keys import LockKeyInDialogs
 from ui.store_worker import SessionInfo
 from ui.views.screens import Screens
 from visitapp.paths import VaultPaths
 from visitapp.store.keys import KdfParams
+
+if TYPE_CHECKING:
+    from ui.controllers.navigator import Place
+    from ui.controllers.workspace import Workspace
+    from visitapp.sync.status import Unsynced
+
+# The workspace's parts, reachable as the app's own attributes (app.caseload, app.navigator, app.sync ...).
+WORKSPACE_PARTS = frozenset(
+    "caseload child visit companions navigator sync sync_dialogs visit_sync revoked settings".split()
+)
 
 
 class AppController(QObject):
@@ -29,24 +40,18 @@ class AppController(QObject):
         self.paths = paths
         self.store = StoreAccess(self)
         self.idle = IdleWatcher(self)
-        self.screens = s = Screens()
-        self.window = s.window
-        self.caseload = CaseloadController(self.store, s.caseload_model, s.caseload, self)
-        self.child = ChildController(self.store, s.people_model, s.visits_model, s.child, self)
-        self.visit = VisitController(self.store, s.visit, self)
-        self.companions = CompanionWindows(self.store, self.window, self._reopen_visit, self)
-        self.visit.hooks.open_letter = self.companions.open_letter
-        self.visit.hooks.add_picture = self.companions.add_picture
-        self.navigator = Navigator(s.workspace.pages, self.caseload, self.child, self.visit, self)
-        self.unlock = UnlockController(paths, self.store, s.unlock, self._opened, self)
-        self.first_run = FirstRunController(paths, self.store, s.first_run, self._opened, kdf_params, self)
-        self.settings = SettingsController(self.store, self._set_minutes, self)
+        self.screens = Screens()
+        self.window = self.screens.window
+        self.unlock = UnlockController(paths, self.store, self.screens.unlock, self._opened, self)
+        self.first_run = FirstRunController(
+            paths, self.store, self.screens.first_run, self._opened, kdf_params, self
+        )
+        self._workspace: Workspace | None = None
         self.saved_place: Place | None = None
         self.unlocked = False
         self._minutes = 5
-        s.workspace.lock_requested.connect(self.lock_now)
-        s.workspace.settings_requested.connect(lambda: self.settings.open(self.window))
-        self.store.failed.connect(s.workspace.show_notice)
+        # The first job is an unlock or a first run: build the workspace while the store derives the key.
+        self.store.first_job.connect(lambda: QTimer.singleShot(0, self.workspace))
         self.idle.idle.connect(self._idle_lock)
         self.window.closing.connect(self.shutdown)
         shortcut = QShortcut(QKeySequence(self.tr("Ctrl+L")), self.window)
@@ -54,6 +59,24 @@ class AppController(QObject):
         shortcut.activated.connect(self.lock_now)
         self.lock_keys = LockKeyInDialogs(self)
         self.lock_keys.pressed.connect(self.lock_now)
+
+    def workspace(self) -> Workspace:
+        if self._workspace is None:
+            from ui.controllers.workspace import Workspace
+
+            views = self.screens.behind_unlock()
+            self._workspace = Workspace(
+                self.paths, self.store, views, self.window, self._set_minutes, self._reopen_visit, self
+            )
+            views.workspace.lock_requested.connect(self.lock_now)
+            self._workspace.sync.revoked.connect(self._revoked)
+        return self._workspace
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for names not set in __init__: the workspace's parts, built on first use.
+        if name in WORKSPACE_PARTS:
+            return getattr(self.workspace(), name)
+        raise AttributeError(name)
 
     def start(self) -> None:
         if self.paths.exists():
@@ -64,6 +87,9 @@ class AppController(QObject):
             self.first_run.show()
 
     def _opened(self, info: SessionInfo) -> None:
+        from ui.controllers.navigator import Place
+
+        self.workspace()
         self.unlocked = True
         self.screens.workspace.show_worker(info.worker.full_name, info.worker.job_title)
         self.settings.minutes = info.auto_lock_minutes
@@ -71,6 +97,7 @@ class AppController(QObject):
         self.window.show_page(self.screens.workspace)
         place, self.saved_place = self.saved_place or Place(), None
         self.navigator.go(place)
+        self.sync.start()
 
     def _set_minutes(self, minutes: int) -> None:
         self._minutes = minutes
@@ -99,9 +126,19 @@ class AppController(QObject):
         self.screens.workspace.show_worker("", "")
         self.screens.workspace.show_notice("")
         self.idle.stop()
-        self.store.stop()
         self.window.show_page(self.screens.unlock)
+        self.screens.unlock.set_busy(True)  # until the vault is locked
+        # A sync run is cancelled first; the store locks the vault once the run gave its connection back.
+        self.sync.stop(lambda: self._locked(reason))
+
+    def _locked(self, reason: str) -> None:
+        self.store.stop()
         self.unlock.show(reason)
+
+    def _revoked(self, unsynced: Unsynced) -> None:
+        """The organisation withdrew this laptop: lock, then destroy the key and the records, and say so."""
+        self.lock(self.tr("Your organisation has withdrawn this laptop from VisitApp."))
+        self.revoked.run(unsynced, self.window, self.start)
 
     def _reopen_visit(self) -> None:
         if self.unlocked and self.visit.visit_id is not None:
@@ -114,6 +151,8 @@ class AppController(QObject):
             self.companions.close_all()
             self.visit.flush()
         self.idle.stop()
+        if self._workspace is not None:
+            self._workspace.sync.shutdown()
         self.store.stop()
         self.lock_keys.remove()
 

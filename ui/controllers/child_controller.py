@@ -11,12 +11,15 @@ from PySide6.QtCore import QObject, Signal
 from ui.controllers.confirm import ask
 from ui.controllers.forms import open_form
 from ui.controllers.store_access import StoreAccess
+from ui.family.answer_dialog import answer_response
+from ui.family.jobs import responses_for_child
 from ui.models.people_model import PeopleModel
 from ui.models.visits_model import VisitsModel
 from ui.store_worker import Job, StoreContext
 from ui.views.child_dialog import ChildDialog
 from ui.views.child_view import ChildView
 from ui.views.person_dialog import PersonDialog
+from visitapp.domain.family import FamilyResponse
 from visitapp.domain.models import Child, Person, Visit
 
 
@@ -25,12 +28,14 @@ class _Loaded:
     child: Child
     people: list[Person]
     visits: list[Visit]
+    family_said: list[FamilyResponse]
 
 
 def _load(child_id: str) -> Callable[[StoreContext], _Loaded]:
     def job(context: StoreContext) -> _Loaded:
         casework = context.casework
-        return _Loaded(casework.child(child_id), casework.people(child_id), casework.visits(child_id))
+        said = responses_for_child(child_id)(context)
+        return _Loaded(casework.child(child_id), casework.people(child_id), casework.visits(child_id), said)
 
     return job
 
@@ -54,6 +59,10 @@ class ChildController(QObject):
         self.visits = visits
         self.view = view
         self.child: Child | None = None
+        # HOOK (family view): opens the last record for the family; set by CompanionWindows.attach.
+        self.share_with_family: Callable[[str, Callable[[str], None]], None] | None = None
+        # HOOK (update letter): the letter gathering a period's visits; set by CompanionWindows.attach.
+        self.open_update: Callable[[str], None] | None = None
         view.back.connect(self.back)
         view.edit_child.connect(self.edit_child)
         view.add_person.connect(lambda: self.edit_person(None))
@@ -61,6 +70,9 @@ class ChildController(QObject):
         view.remove_person.connect(self.remove_person)
         view.new_visit.connect(self.new_visit)
         view.open_visit.connect(lambda row: self.visit_chosen.emit(self.visits.visit_id(row)))
+        view.share_family.connect(self._share_with_family)
+        view.write_update.connect(self._write_update)
+        view.answer_family.connect(self.answer_family)
 
     @property
     def child_id(self) -> str | None:
@@ -72,6 +84,8 @@ class ChildController(QObject):
             self.view.show_child(result.child, result.child.age_on(date.today()))
             self.people.set_people(result.people)
             self.visits.set_visits(result.visits)
+            days = {v.id: v.starts_at.date() for v in result.visits}
+            self.view.show_family_said(result.family_said, days, self.share_with_family is not None)
             then()
             self.view.focus_visits()
 
@@ -108,6 +122,19 @@ class ChildController(QObject):
                 lambda context: context.casework.remove_person(person.id), lambda _: self.reload()
             ),
         )
+
+    def _write_update(self) -> None:
+        if self.child is not None and self.open_update is not None:
+            self.open_update(self.child.id)
+
+    def _share_with_family(self) -> None:
+        if self.child is not None and self.share_with_family is not None:
+            self.share_with_family(self.child.id, self.view.show_share_error)
+
+    def answer_family(self, response_id: str) -> None:
+        """The worker's answer to what the family said (an amendment, for a signed-off record)."""
+        if self.child is not None:
+            answer_response(self.store, self.view, response_id, lambda _: self.reload())
 
     def new_visit(self) -> None:
         if self.child is None:

@@ -24,10 +24,12 @@ def plain_message(exc: Exception) -> str:
 
 class StoreAccess(QObject):
     failed = Signal(str)  # a plain message for anything that had no error handler of its own
+    first_job = Signal()  # the first job since the thread started: the worker is unlocking or setting up
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._client: StoreClient | None = None
+        self._idle_since_start = False
 
     @property
     def running(self) -> bool:
@@ -36,6 +38,7 @@ class StoreAccess(QObject):
     def start(self) -> None:
         if self._client is None:
             self._client = StoreClient(self)
+            self._idle_since_start = True
 
     def stop(self) -> None:
         """Finish queued work, lock the vault, end the thread. Later answers are dropped."""
@@ -49,6 +52,9 @@ class StoreAccess(QObject):
         if self._client is None:
             return False
         self._client.run(job, on_done, on_error or self._report)
+        if self._idle_since_start:
+            self._idle_since_start = False
+            self.first_job.emit()
         return True
 
     def _report(self, exc: Exception) -> None:

@@ -10,17 +10,22 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 class MainWindow(QMainWindow):
     closing = Signal()
 
-    def __init__(self, first_run: QWidget, unlock: QWidget, workspace: QWidget) -> None:
+    def __init__(self, first_run: QWidget, unlock: QWidget) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("VisitApp"))
         self.setMinimumSize(1024, 640)
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
-        self.first_run, self.unlock, self.workspace = first_run, unlock, workspace
-        for page in (first_run, unlock, workspace):
+        self.first_run, self.unlock = first_run, unlock
+        self.workspace: QWidget | None = None  # added once the vault first opens (ui/views/screens.py)
+        for page in (first_run, unlock):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
+
+    def add_workspace(self, workspace: QWidget) -> None:
+        self.workspace = workspace
+        self.stack.addWidget(workspace)
 
     def show_page(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
