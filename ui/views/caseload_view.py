@@ -9,9 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
 from ui.models.caseload_model import (
     CHILD_ID_ROLE,
     CaseloadModel,
-    alone_in_words,
     days_in_words,
-    family_in_words,
 )
 from ui.views.widgets import RowTable, button, label, line_edit, table, wipe
 
@@ -54,6 +52,9 @@ class CaseloadView(QWidget):
         self.table.sortByColumn(CaseloadModel.NAME, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(CaseloadModel.NAME, QHeaderView.ResizeMode.Stretch)
+        # Mostly empty: as wide as what they hold today, so that names are not cut short for nothing.
+        for column in (CaseloadModel.ALONE, CaseloadModel.FAMILY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self._sized_for: float = 0.0
         self.empty = label(kind="hint")
@@ -110,8 +111,6 @@ class CaseloadView(QWidget):
             CaseloadModel.LAST_VISIT: (plain, "30 Sep 2026", self.tr("No visits yet")),
             CaseloadModel.NEXT_DUE: (heavy, self.tr("Next visit due"), "30 Sep 2026"),
             CaseloadModel.DAYS_LEFT: (heavy, self.tr("Days left"), days_in_words(-88)),
-            CaseloadModel.ALONE: (heavy, self.tr("Time alone"), alone_in_words(12)),
-            CaseloadModel.FAMILY: (heavy, self.tr("Family said"), family_in_words(12)),
         }
         header = self.table.horizontalHeader()
         for column, (metrics, *texts) in samples.items():

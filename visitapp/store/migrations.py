@@ -332,7 +332,7 @@ def add_family_responses(conn: Connection) -> None:
 
 # Update letters (issue 5): one letter to the child gathering the finished visits of a period (the
 # three-month update). One draft per child and period, kept so the worker can come back to it; the visits and
-# quotes it gathered are remembered. Not synced yet: it needs its own triggers and record type first.
+# quotes it gathered are remembered. Synced like the visit letter (``add_period_letters``).
 V7_PERIOD_LETTERS = """
 CREATE TABLE period_letters (
     id          TEXT PRIMARY KEY,
@@ -351,6 +351,16 @@ CREATE TABLE period_letters (
 CREATE INDEX period_letters_by_child ON period_letters(child_id, updated_at);
 """
 
+
+def add_period_letters(conn: Connection) -> None:
+    """The update letters' table, with sync triggers so a draft reaches the office like any letter."""
+    _script(V7_PERIOD_LETTERS)(conn)
+    for statement in outbox_triggers(
+        TriggerSpec("period_letters", "period_letter", "NEW.child_id", "OLD.child_id")
+    ):
+        conn.execute(statement)
+
+
 # Index i holds the step from version i to version i + 1.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _script(V1_FOUNDATION),
@@ -359,7 +369,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _script(V4_PICTURES),
     add_sync_tables,  # sync: outbox, server versions, conflicts, cursor; triggers queue every change
     add_family_responses,
-    _script(V7_PERIOD_LETTERS),
+    add_period_letters,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

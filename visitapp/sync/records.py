@@ -285,6 +285,18 @@ register(
 )
 
 
+register(
+    RecordType(
+        "period_letter",
+        "period_letters",
+        "SELECT child_id FROM period_letters WHERE id = ?",
+        2,
+        ("version",),
+        label="update letter",
+    )
+)
+
+
 def _default_store() -> None:
     from visitapp.sync.picture_blobs import VaultPictures
 

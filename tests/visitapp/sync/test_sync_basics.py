@@ -213,3 +213,31 @@ def test_enrolment_keeps_the_token_inside_the_vault(
     for path in a.paths.root.iterdir():
         assert token.encode() not in path.read_bytes(), path.name
     assert accounts.authenticate(worker.db, token) is not None
+
+
+def test_an_update_letter_reaches_the_server_and_the_other_laptop(
+    tmp_path: Path, live: LiveServer, server_db: Database, worker: ServerWorker
+) -> None:
+    import uuid
+    from datetime import date
+
+    from visitapp.store import letters
+
+    a = Laptop(tmp_path / "a", live.url, worker.code())
+    b = Laptop(tmp_path / "b", live.url, worker.code())
+    child = a.new_child(worker)
+    period = (date(2026, 9, 1), date(2026, 11, 30))
+    letter_id = letters.put_update_composed(a.conn, str(uuid.uuid4()), child.id, period, "Dear Alex,", (), ())
+    assert status.record_states(a.conn, "period_letter", [letter_id]) == {letter_id: status.WAITING}
+    report = a.sync()
+    assert report.outcome == "synced", (report.message, status.problems(a.conn))
+    assert status.record_states(a.conn, "period_letter", [letter_id]) == {letter_id: status.SYNCED}
+
+    assert b.sync().outcome == "synced"
+    assert letters.get_update(b.conn, child.id, *period).text == "Dear Alex,"
+    letters.save_update_text(b.conn, letter_id, "Dear Alex, here is what happened.")
+    assert b.sync().sent == 1
+    a.sync()
+    assert letters.get_update(a.conn, child.id, *period).text == "Dear Alex, here is what happened."
+    assert_converged(server_db, a, b)
+    assert_no_duplicates(server_db)
