@@ -88,7 +88,7 @@ def test_visits_model_holds_no_notes(qtmodeltester) -> None:
     ]
     model.set_visits(visits)
     qtmodeltester.check(model, force_py=True)
-    assert model.index(0, VisitsModel.WHEN).data() == "4 March 2026, 10:30"
+    assert model.index(0, VisitsModel.WHEN).data() == "4 Mar 2026, 10:30"
     assert model.index(0, VisitsModel.TYPE).data() == "Unannounced"
     assert model.index(1, VisitsModel.STATUS).data() == "Completed"
     assert all(v.notes == "" for v in model._visits)

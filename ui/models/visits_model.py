@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ui.models.format import moment_in_words
+from ui.models.format import short_day_in_words
 from visitapp.domain.models import Visit, VisitStatus, VisitType
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -29,10 +29,10 @@ class VisitsModel(QAbstractTableModel):
         ]
         self._sync_words = {
             "synced": self.tr("Sent"),
-            "waiting": self.tr("Waiting to send"),
+            "waiting": self.tr("To send"),
             "sending": self.tr("Sending"),
-            "conflict": self.tr("Changed in two places: open Sync"),
-            "refused": self.tr("Not accepted: open Sync"),
+            "conflict": self.tr("Two versions"),  # the Sync panel says what to do
+            "refused": self.tr("Not accepted"),
         }
 
     def set_visits(self, visits: list[Visit]) -> None:
@@ -90,7 +90,7 @@ class VisitsModel(QAbstractTableModel):
         visit = self._visits[index.row()]
         column = index.column()
         if column == self.WHEN:
-            return moment_in_words(visit.starts_at)
+            return f"{short_day_in_words(visit.starts_at.date())}, {visit.starts_at:%H:%M}"  # a narrow column
         if column == self.TYPE:
             return self.tr("Planned") if visit.visit_type is VisitType.PLANNED else self.tr("Unannounced")
         if column == self.PLACE:

@@ -24,6 +24,10 @@ class VisitSyncStates(QObject):
         ids = self.model.visit_ids()
         if not ids or not self.sync.active:
             return
+        overview = self.sync.overview
+        if overview is None or overview.state == "not_set_up":
+            self.model.set_sync_states({})  # nothing to send anywhere yet: "waiting" on every row is noise
+            return
 
         def show(states: dict[str, str]) -> None:
             if self.sync.active and self.model.visit_ids() == ids:
