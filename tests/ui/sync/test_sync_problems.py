@@ -3,11 +3,13 @@ laptop that says what was never sent, then locks and loses its key. Screenshots 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import shiboken6
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from syncserver import accounts
@@ -22,16 +24,25 @@ from visitapp.store import sync_state as ss
 from visitapp.sync.engine import SyncProgress
 
 App = Callable[[], AppController]
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """Pictures are taken on every run (taking them walks the indicator through each state) but kept only
+    where VISITAPP_SCREENSHOTS names a folder, e.g. docs/screenshots: a test run must not change the repo."""
+    folder = Path(os.environ.get("VISITAPP_SCREENSHOTS") or tmp_path / "shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _state(app: AppController) -> str:
     return app.screens.workspace.sync_indicator.state
 
 
-def _shot(app: AppController, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    assert app.window.grab().save(str(SHOTS / f"sync-indicator-{name}.png"))
+def _shot(app: AppController, folder: Path, name: str) -> None:
+    for _ in range(3):  # let the header lay itself out again, as the running app would
+        QApplication.processEvents()
+    assert app.window.grab().save(str(folder / f"sync-indicator-{name}.png"))
 
 
 def test_a_conflict_is_shown_side_by_side_and_the_worker_decides(
@@ -42,6 +53,7 @@ def test_a_conflict_is_shown_side_by_side_and_the_worker_decides(
     qtbot: QtBot,
     data_dir: Path,
     tmp_path: Path,
+    shots: Path,
 ) -> None:
     visit_id = vault_with_child["visit_id"]
     vault = open_vault(data_dir)
@@ -57,7 +69,7 @@ def test_a_conflict_is_shown_side_by_side_and_the_worker_decides(
     app = open_app()
     qtbot.waitUntil(lambda: _state(app) == "needs_attention", timeout=10_000)
     assert by_name("Sync", QPushButton).text() == "Sync needs you"
-    _shot(app, "needs-attention")
+    _shot(app, shots, "needs-attention")
     by_name("Sync", QPushButton).click()
     panel = app.sync_dialogs.panel
     qtbot.waitUntil(lambda: panel.scroll.isVisible())
@@ -72,8 +84,7 @@ def test_a_conflict_is_shown_side_by_side_and_the_worker_decides(
     theirs = [w.text() for w in dialog.findChildren(QLabel, "conflictTheirs")]
     assert mine[0] == "First words. Written on the laptop."  # what differs comes first
     assert theirs[0] == "First words. Written on the tablet."
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    assert dialog.grab().save(str(SHOTS / "sync-conflict.png"))
+    assert dialog.grab().save(str(shots / "sync-conflict.png"))
 
     by_name("Keep my version", QPushButton, root=dialog).click()
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
@@ -84,7 +95,7 @@ def test_a_conflict_is_shown_side_by_side_and_the_worker_decides(
 
 def test_a_revoked_laptop_says_what_was_not_sent_then_locks_and_loses_its_key(
     open_app: App, server: Server, worker: ServerWorker, vault_with_child: dict[str, str], qtbot: QtBot,
-    data_dir: Path,
+    data_dir: Path, shots: Path,
 ) -> None:  # fmt: skip
     vault = open_vault(data_dir)
     enrol_and_sync(vault, server.url, worker.code())
@@ -112,11 +123,11 @@ def test_a_revoked_laptop_says_what_was_not_sent_then_locks_and_loses_its_key(
 
 def test_screenshots_of_each_state(
     open_app: App, server: Server, worker: ServerWorker, vault_with_child: dict[str, str], qtbot: QtBot,
-    data_dir: Path,
+    data_dir: Path, shots: Path,
 ) -> None:  # fmt: skip
     app = open_app()
     qtbot.waitUntil(lambda: _state(app) == "not_set_up" and app.sync.runs >= 1)
-    _shot(app, "not-set-up")
+    _shot(app, shots, "not-set-up")
     app.shutdown()
     app.window.hide()
     vault = open_vault(data_dir)
@@ -126,24 +137,24 @@ def test_screenshots_of_each_state(
     server.stop()
     app = open_app()
     qtbot.waitUntil(lambda: _state(app) == "offline", timeout=10_000)
-    _shot(app, "offline")
+    _shot(app, shots, "offline")
     app.sync.overview = app.sync.overview and app.sync.overview.__class__(
         **{**app.sync.overview.__dict__, "state": "waiting"}
     )
     app.screens.workspace.sync_indicator.show_overview(app.sync.overview)
-    _shot(app, "waiting")
+    _shot(app, shots, "waiting")
     app.screens.workspace.sync_indicator.show_syncing(SyncProgress("pictures", 1, 3, 1_400_000, 3_600_000))
-    _shot(app, "syncing")
+    _shot(app, shots, "syncing")
     server.start()
     app.sync.sync_now()
     qtbot.waitUntil(lambda: _state(app) == "all_synced", timeout=10_000)
-    _shot(app, "all-synced")
+    _shot(app, shots, "all-synced")
     app.screens.workspace.sync_indicator.button.click()
     panel = app.sync_dialogs.panel
     qtbot.waitUntil(lambda: "Everything" in panel.detail.text())
     panel.resize(760, 420)
-    assert panel.grab().save(str(SHOTS / "sync-panel.png"))
+    assert panel.grab().save(str(shots / "sync-panel.png"))
     panel.show_overview("syncing", app.sync.overview)
     panel.show_progress(SyncProgress("pictures", 1, 3, 1_400_000, 3_600_000))
-    assert panel.grab().save(str(SHOTS / "sync-panel-progress.png"))
+    assert panel.grab().save(str(shots / "sync-panel-progress.png"))
     panel.reject()
