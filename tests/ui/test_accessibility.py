@@ -125,7 +125,7 @@ def test_tab_reaches_everything_in_reading_order(unlocked, qtbot: QtBot) -> None
     app.navigator.open_child(data["child_id"])
     qtbot.waitUntil(lambda: app.screens.workspace.pages.currentWidget() is app.screens.child)
     visited = _tab_through(app, qtbot, app.screens.child.back_button, 10)
-    assert visited[:8] == [
+    assert visited[:9] == [
         "childBack", "childEdit", "childPeople", "childAddPerson", "childEditPerson", "childRemovePerson",
-        "childNewVisit", "childVisits",
+        "childWriteUpdate", "childNewVisit", "childVisits",
     ]  # fmt: skip

@@ -123,6 +123,8 @@ class AppController(QObject):
         self.visit.flush()  # queued before the stop, so it is written before the vault locks
         self._close_windows()
         self.navigator.clear_all()
+        # Rows the views just dropped are deleted later; now, so no name waits in a hidden widget.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.screens.workspace.show_worker("", "")
         self.screens.workspace.show_notice("")
         self.idle.stop()

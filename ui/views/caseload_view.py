@@ -11,6 +11,7 @@ from ui.models.caseload_model import (
     CaseloadModel,
     days_in_words,
 )
+from ui.models.format import age_in_words
 from ui.views.widgets import RowTable, button, label, line_edit, table, wipe
 
 
@@ -106,11 +107,11 @@ class CaseloadView(QWidget):
         bold.setBold(True)
         plain, heavy = QFontMetrics(font), QFontMetrics(bold)
         samples = {
-            CaseloadModel.AGE: (heavy, self.tr("Age"), self.tr("Under 1")),
+            CaseloadModel.AGE: (heavy, self.tr("Age"), self.tr("Under 1"), age_in_words(None)),
             CaseloadModel.STATUS: (plain, self.tr("Child protection plan"), self.tr("Private fostering")),
             CaseloadModel.LAST_VISIT: (plain, "30 Sep 2026", self.tr("No visits yet")),
             CaseloadModel.NEXT_DUE: (heavy, self.tr("Next visit due"), "30 Sep 2026"),
-            CaseloadModel.DAYS_LEFT: (heavy, self.tr("Days left"), days_in_words(-88)),
+            CaseloadModel.DAYS_LEFT: (heavy, self.tr("Days left"), days_in_words(-888)),
         }
         header = self.table.horizontalHeader()
         for column, (metrics, *texts) in samples.items():
@@ -119,9 +120,8 @@ class CaseloadView(QWidget):
     def _update_empty(self) -> None:
         shown, total = self.proxy.rowCount(), self.proxy.sourceModel().rowCount()
         if shown and shown == total:
-            self.empty.setText(
-                self.tr("{0} children. Press Enter or double-click to open one.").format(total)
-            )
+            count = self.tr("1 child.") if total == 1 else self.tr("{0} children.").format(total)
+            self.empty.setText(count + " " + self.tr("Press Enter or double-click to open one."))
         elif shown:
             self.empty.setText(self.tr("Showing {0} of {1} children.").format(shown, total))
         elif self.filter.text().strip():
