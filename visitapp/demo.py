@@ -108,6 +108,10 @@ WORRIES = [
 ]
 STRENGTHS = ["Mum has kept every appointment this month.", "Nanna Jo picks you up from school every day."]
 NEXT_STEPS = ["Mum will ring the school about breakfast club.", "I will ask about a counsellor at school."]
+ACTIONS = [
+    "Ring the school about breakfast club",
+    "Book a check-up at the dentist",
+]  # someone in their life does these
 NOT_SEEN_REASONS = ["Nobody answered the door.", "The family were at the hospital."]
 NOTE_ENDINGS = [
     "I will come again in four weeks and we will look at your plan together.",
@@ -201,7 +205,7 @@ def _record_parts(rng: random.Random, conn: Connection, visit: Visit, people: li
             "worries": "when the big boys are at the park", "good_things": "my scooter and Nanna Jo",
             "dreams": "going to the seaside"}))  # fmt: skip
     visit_parts.upsert_action(conn, Action(
-        child_id=visit.child_id, visit_id=visit.id, who=people[0].name, what=rng.choice(NEXT_STEPS),
+        child_id=visit.child_id, visit_id=visit.id, who=people[0].name, what=rng.choice(ACTIONS),
         due_on=visit.starts_at.date() + timedelta(days=7),
         done_on=visit.starts_at.date() + timedelta(days=5) if visit.status is VisitStatus.COMPLETED else None,
     ))  # fmt: skip
