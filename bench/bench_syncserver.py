@@ -94,27 +94,58 @@ async def _plain_put(scope: dict[str, Any], receive: Callable[..., Any], send: C
     await send({"type": "http.response.body", "body": b""})
 
 
-def bench_upload(url: str, pictures: list[bytes]) -> tuple[float, float]:
-    """Seconds for the chunked, verified protocol, and for a plain PUT of the same bytes."""
+def _durable_put(folder: Path) -> Callable[..., Any]:
+    """A second baseline: the least a server that keeps what it accepts must do. It hashes the body and
+    writes it to a file with fsync before answering 204 (no database, no authorisation, no resume)."""
+
+    async def handler(scope: dict[str, Any], receive: Callable[..., Any], send: Callable[..., Any]) -> None:
+        if scope["type"] != "http":
+            return
+        body, more = bytearray(), True
+        while more:
+            message = await receive()
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        path = folder / hashlib.sha256(body).hexdigest()
+        with open(path, "wb") as out:
+            out.write(body)
+            out.flush()
+            os.fsync(out.fileno())
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    return handler
+
+
+def _put_all(base_url: str, pictures: list[bytes]) -> float:
+    with httpx.Client(base_url=base_url) as http:
+        start = time.perf_counter()
+        for i, data in enumerate(pictures):
+            assert http.put(f"/upload/{i}", content=data).status_code == 204
+        return time.perf_counter() - start
+
+
+def bench_upload(url: str, pictures: list[bytes], scratch: Path) -> tuple[float, float, float]:
+    """Seconds for the chunked, verified protocol, for a plain PUT of the same bytes, and for a PUT that
+    hashes and fsyncs them."""
     db = Database(url)
     db.migrate()
     token, child = _worker(db)
-    server, plain = _Server(create_app(db)), _Server(_plain_put)
+    scratch.mkdir(parents=True, exist_ok=True)
+    server, plain, durable = _Server(create_app(db)), _Server(_plain_put), _Server(_durable_put(scratch))
     try:
-        with httpx.Client(base_url=plain.url) as http:
-            start = time.perf_counter()
-            for i, data in enumerate(pictures):
-                assert http.put(f"/upload/{i}", content=data).status_code == 204
-            plain_seconds = time.perf_counter() - start
+        plain_seconds = _put_all(plain.url, pictures)
+        durable_seconds = _put_all(durable.url, pictures)
         with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {token}"}) as http:
             start = time.perf_counter()
             for data in pictures:
                 _upload(http, child, data)
             protocol_seconds = time.perf_counter() - start
-        return protocol_seconds, plain_seconds
+        return protocol_seconds, plain_seconds, durable_seconds
     finally:
         server.stop()
         plain.stop()
+        durable.stop()
         db.close()
 
 
@@ -157,14 +188,26 @@ def run() -> list[tuple[str, str]]:
             if cluster is not None:
                 cluster.stop()
         pictures = [os.urandom(PICTURE_BYTES) for _ in range(PICTURES)]
-        protocol_s, plain_s = bench_upload("sqlite:///" + str(Path(folder) / "pictures.db"), pictures)
+        protocol_s, plain_s, durable_s = bench_upload(
+            "sqlite:///" + str(Path(folder) / "pictures.db"), pictures, Path(folder) / "durable"
+        )
         megabytes = PICTURES * PICTURE_BYTES / 1e6
         figures.append((f"server upload {PICTURES} x 1 MB pictures, SQLite", f"{protocol_s:.2f} s"))
         figures.append(("server upload throughput, SQLite", f"{megabytes / protocol_s:.0f} MB/s"))
         plain = f"{plain_s:.2f} s ({megabytes / plain_s:.0f} MB/s)"
         figures.append(("plain HTTP PUT of the same bytes", plain))
-        ratio = f"{plain_s / protocol_s:.2f}"
-        figures.append(("server upload / plain PUT throughput ratio (target >= 0.5)", ratio))
+        ratio = plain_s / protocol_s
+        verdict = "meets target" if ratio >= 0.5 else "MISSES target"
+        figures.append(("server upload / plain PUT throughput ratio", f"{ratio:.2f}  {verdict} (>= 0.5)"))
+        # Why it misses: the plain PUT keeps nothing. A handler that only hashes and fsyncs the same bytes
+        # shows how much of the gap is the cost of keeping a picture safely on this disk.
+        figures.append(
+            (
+                "PUT that hashes + fsyncs the same bytes",
+                f"{durable_s:.2f} s ({megabytes / durable_s:.0f} MB/s)",
+            )
+        )
+        figures.append(("server upload / hash + fsync PUT throughput ratio", f"{durable_s / protocol_s:.2f}"))
     return figures
 
 
