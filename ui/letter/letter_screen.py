@@ -30,8 +30,8 @@ from ui.letter.jobs import LetterJobs, PictureSourceFactory, Store, VisitLetterJ
 from ui.letter.preview import LetterHighlighter, LetterPreview
 from ui.letter.speech import ReadAloud
 from ui.letter.widgets import button, label, named, restyle
+from ui.style import stylesheet
 from visitapp.export.files import ExportError
-from visitapp.paths import resources_dir
 from visitapp.writing.checker import LetterCheck
 from visitapp.writing.letters import LetterError, LetterSession
 from visitapp.writing.updates import UpdateSession
@@ -167,10 +167,7 @@ class LetterScreen(ExportMixin, FindingsMixin, QWidget):
         return column
 
     def _load_style(self) -> None:
-        try:
-            self.setStyleSheet((resources_dir() / "letter.qss").read_text("utf-8"))
-        except OSError:
-            pass  # Qt's default look still works
+        self.setStyleSheet(stylesheet("letter.qss"))
 
     def _timer(self, ms: int, action: object) -> QTimer:
         timer = QTimer(self)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QVBoxLayout, QWidget
 from ui.letter.jobs import Store, UpdateJobs
 from ui.letter.letter_screen import LetterScreen
 from ui.letter.widgets import button, label, named, restyle
-from visitapp.paths import resources_dir
+from ui.style import stylesheet
 from visitapp.writing.letters import LetterSession
 from visitapp.writing.periods import Period, default_period
 from visitapp.writing.updates import UpdateSession
@@ -94,12 +94,7 @@ class UpdateScreen(LetterScreen):
         return edit
 
     def _load_style(self) -> None:
-        super()._load_style()
-        try:
-            extra = (resources_dir() / "letter_update.qss").read_text("utf-8")
-        except OSError:
-            return
-        self.setStyleSheet(self.styleSheet() + "\n" + extra)
+        self.setStyleSheet(stylesheet("letter.qss") + "\n" + stylesheet("letter_update.qss"))
 
     # The period ------------------------------------------------------------------------------------------
 
