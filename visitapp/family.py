@@ -11,8 +11,10 @@ import hashlib
 import hmac
 import json
 import secrets
+import time
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Protocol
 
 from visitapp.domain.family import (
     AnswerKind,
@@ -25,10 +27,13 @@ from visitapp.domain.family import (
 )
 from visitapp.domain.models import VisitStatus
 from visitapp.domain.visit_record import Amendment, SafetyCategory
+from visitapp.domain.visit_steps import STEP_LABELS, Step
+from visitapp.paths import VaultPaths
 from visitapp.pictures import Pictures
 from visitapp.store import children, family, letters, settings, visit_parts, visits
 from visitapp.store.audit import record as audit
 from visitapp.store.db import Connection, DatabaseError, transaction
+from visitapp.vault import clear_wrong_passphrases, count_wrong_passphrase, seconds_until_next_try
 
 SAFETY_HEADINGS = {
     SafetyCategory.HARM: "What we are worried about",
@@ -41,18 +46,59 @@ SAFETY_HEADINGS = {
 }
 PIN_ATTEMPTS = 5  # after this many wrong PINs in a row, only the worker's passphrase opens the family view
 
+# The steps of the record (as amendments name them) whose words the family view shows, and the parts of each
+# that the worker can mark "not for the family". A step not named here (the child's words, time alone, the
+# worker's notes, anything unknown) is never shown to the family, and neither is an amendment to it.
+SHARED_STEPS: dict[Step, tuple[str, ...]] = {
+    Step.BEFORE_YOU_GO: (),  # where and why: the family sees both
+    Step.WHO_IS_HERE: (),
+    Step.WHAT_I_SAW: ("observations",),
+    Step.SIGNS_OF_SAFETY: ("safety_entries", "scale_ratings"),
+    Step.ACTIONS: ("actions",),
+    Step.NEXT_VISIT: (),
+}
+
 
 class FamilyError(Exception):
     """Something the worker asked for cannot be done; the message says why in plain words."""
 
 
+class ExitThrottled(FamilyError):
+    """Too many wrong passphrases (here or on the unlock screen): none is checked for ``seconds`` more.
+    ``pin_checked``: the try was checked as the PIN (and was not it) before the passphrase was refused."""
+
+    def __init__(self, seconds: float, pin_checked: bool) -> None:
+        wait = int(seconds + 0.999)
+        if pin_checked:
+            words = f"That is not the PIN. Too many wrong passphrases: please wait {wait} seconds before " \
+                    "trying your passphrase."  # fmt: skip
+        else:
+            words = f"Too many wrong tries. Please wait {wait} seconds, then try again."
+        super().__init__(words)
+        self.seconds = seconds
+        self.pin_checked = pin_checked
+
+
+class PassphraseCheck(Protocol):
+    """What the exit needs of the open vault: where its wrong-passphrase count lives, and a KDF check."""
+
+    @property
+    def paths(self) -> VaultPaths: ...
+
+    def check_passphrase(self, passphrase: str) -> bool: ...
+
+
 class FamilyService:
-    def __init__(self, conn: Connection, worker_id: str, passphrase_ok: Callable[[str], bool] | None = None,
-                 clock: Callable[[], datetime] = datetime.now) -> None:  # fmt: skip
+    def __init__(self, conn: Connection, worker_id: str, vault: PassphraseCheck | None = None,
+                 clock: Callable[[], datetime] = datetime.now,
+                 seconds: Callable[[], float] = time.time) -> None:  # fmt: skip
+        """``vault`` checks the worker's passphrase at the exit (without it only the PIN works); ``seconds``
+        is the wall clock the growing delay after wrong passphrases is measured with."""
         self.conn = conn
         self.worker_id = worker_id
-        self.passphrase_ok = passphrase_ok
+        self.vault = vault
         self.clock = clock
+        self.seconds = seconds
 
     # What to share ------------------------------------------------------------------------------------------
 
@@ -74,19 +120,27 @@ class FamilyService:
         hidden = family.not_shared_ids(self.conn, visit_id)
         people = {p.id: p for p in children.people_for(self.conn, child.id)}
         conn = self.conn
-        items = [SharedItem("What I saw", o.text) for o in visit_parts.observations_for(conn, visit_id)
-                 if o.id not in hidden]  # fmt: skip
-        items += [SharedItem(SAFETY_HEADINGS[e.category], e.text)
-                  for e in visit_parts.safety_entries_for(conn, visit_id) if e.id not in hidden]  # fmt: skip
+        observations = visit_parts.observations_for(conn, visit_id)
+        safety = visit_parts.safety_entries_for(conn, visit_id)
+        scales = visit_parts.scales_for(conn, visit_id)
+        actions = visit_parts.actions_for_visit(conn, visit_id)
+        items = [SharedItem("What I saw", o.text) for o in observations if o.id not in hidden]
+        items += [SharedItem(SAFETY_HEADINGS[e.category], e.text) for e in safety if e.id not in hidden]
         items += [SharedItem("Scores out of 10", f"{s.who}: {s.score} out of 10. {s.reason}".strip())
-                  for s in visit_parts.scales_for(conn, visit_id) if s.id not in hidden]  # fmt: skip
+                  for s in scales if s.id not in hidden]  # fmt: skip
         items += [SharedItem("Who will do what", _action_text(a.who, a.what, a.due_on))
-                  for a in visit_parts.actions_for_visit(conn, visit_id) if a.id not in hidden]  # fmt: skip
+                  for a in actions if a.id not in hidden]  # fmt: skip
+        ids_by_part = {"observations": {o.id for o in observations},
+                       "safety_entries": {e.id for e in safety},
+                       "scale_ratings": {s.id for s in scales},
+                       "actions": {a.id for a in actions}}  # fmt: skip
+        hidden_parts = {part for part, ids in ids_by_part.items() if ids & hidden}
         letter = letters.get_letter(conn, visit_id)
         on_show = [p for p in Pictures(conn, self.worker_id).for_visit(visit_id) if p.consent.may_show_family]
         pictures = [SharedPicture(p.id, p.description) for p in on_show]
         amendments = [SharedAmendment(a.part, a.text, a.reason, a.at)
-                      for a in visit_parts.amendments_for(self.conn, visit_id)]  # fmt: skip
+                      for a in visit_parts.amendments_for(self.conn, visit_id)
+                      if amendment_is_shared(a.part, hidden_parts)]  # fmt: skip
         _, _, next_visit, _, _ = visits.get_flags(self.conn, visit_id)
         who = [_person_text(people[pid].name, people[pid].relationship)
                for pid in visit.present_person_ids if pid in people]  # fmt: skip
@@ -204,21 +258,53 @@ class FamilyService:
         return settings.get(self.conn, "family_exit_pin") is not None
 
     def check_exit(self, credential: str) -> bool:
-        """The worker's PIN or passphrase. After five wrong PINs in a row only the passphrase will do."""
+        """The worker's PIN or passphrase. After five wrong PINs in a row only the passphrase will do.
+
+        Wrong passphrases count toward the unlock screen's growing delay (the same file beside the vault, so
+        it carries across the exit, the unlock screen and a restart); while a delay is due no passphrase is
+        checked and ``ExitThrottled`` says how long to wait. The PIN keeps its own limit of five and still
+        works during such a delay. The right passphrase clears both counts, as unlocking does.
+
+        Runs the KDF (about half a second) when the passphrase is checked: call it off the UI thread."""
         failures = int(settings.get(self.conn, "family_exit_failures", "0") or 0)
         stored = settings.get(self.conn, "family_exit_pin")
-        if stored and failures < PIN_ATTEMPTS and credential.isdigit():
+        as_pin = bool(stored) and failures < PIN_ATTEMPTS and credential.isdigit()
+        if as_pin and stored is not None:
             record = json.loads(stored)
             if hmac.compare_digest(
                 _pin_hash(credential, bytes.fromhex(record["salt"])).hex(), record["hash"]
             ):
                 self._set_failures(0)
                 return True
-        elif self.passphrase_ok is not None and self.passphrase_ok(credential):
+        # Not the PIN (or not a PIN at all): it may still be the passphrase, which can be all digits too.
+        # A wrong all-digit try while the PIN is accepted counts once, as a wrong PIN, and not also toward
+        # the passphrase delay. Counting it against the PIN is what keeps the PIN (10,000 choices or fewer)
+        # at five guesses; leaving it off the passphrase count gives an attacker at most five all-digit
+        # passphrase guesses without the delay before the PIN stops being accepted, after which every try
+        # counts toward the delay. A 12-digit passphrase has 10^12 choices: five free guesses gain nothing.
+        if self.vault is None:
+            if as_pin:
+                self._set_failures(failures + 1)
+            return False
+        paths = self.vault.paths
+        wait = seconds_until_next_try(paths, self.seconds())
+        if wait > 0:
+            if as_pin:
+                self._set_failures(failures + 1)
+            raise ExitThrottled(wait, pin_checked=as_pin)
+        if self.vault.check_passphrase(credential):
             self._set_failures(0)
+            clear_wrong_passphrases(paths)
             return True
-        self._set_failures(failures + 1)
+        if as_pin:
+            self._set_failures(failures + 1)
+        else:
+            count_wrong_passphrase(paths, self.seconds())
         return False
+
+    def passphrase_wait(self) -> float:
+        """Seconds before the exit will check a passphrase again (0 when it will now)."""
+        return 0.0 if self.vault is None else seconds_until_next_try(self.vault.paths, self.seconds())
 
     def pin_still_accepted(self) -> bool:
         return int(settings.get(self.conn, "family_exit_failures", "0") or 0) < PIN_ATTEMPTS
@@ -226,6 +312,28 @@ class FamilyService:
     def _set_failures(self, count: int) -> None:
         with transaction(self.conn):
             settings.put(self.conn, "family_exit_failures", str(count))
+
+
+def amendment_is_shared(part: str, hidden_parts: set[str]) -> bool:
+    """Whether an amendment to ``part`` (a step of the record, by its value or its label) may be shown to
+    the family, when ``hidden_parts`` are the stored parts with an entry marked "not for the family".
+
+    An amendment names only the step it amends, never the entry, so it cannot be tied to one item. The safe
+    rule: it is left out when its step is one the family view never shows (the child's words, time alone,
+    the worker's notes, a name we do not know), and when any entry of its step is marked not for the family
+    (it may be correcting that entry, in the hidden words). Marking the entry shareable again shows it."""
+    step = _step_named(part)
+    if step is None or step not in SHARED_STEPS:
+        return False
+    return not any(stored in hidden_parts for stored in SHARED_STEPS[step])
+
+
+def _step_named(part: str) -> Step | None:
+    wanted = part.strip().casefold()
+    for step in Step:
+        if wanted in (step.value, STEP_LABELS[step].casefold()):
+            return step
+    return None
 
 
 def _pin_hash(pin: str, salt: bytes) -> bytes:

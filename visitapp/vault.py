@@ -30,6 +30,8 @@ __all__ = [
     "UnlockThrottled",
     "VaultError",
     "WrongPassphrase",
+    "clear_wrong_passphrases",
+    "count_wrong_passphrase",
     "create_vault",
     "unlock_vault",
     "seconds_until_next_try",
@@ -81,6 +83,17 @@ def seconds_until_next_try(paths: VaultPaths, now: float | None = None) -> float
     now = time.time() if now is None else now
     wait = attempts.last_failure + delay_after_failures(attempts.failures) - now
     return max(0.0, min(wait, delay_after_failures(attempts.failures)))
+
+
+def count_wrong_passphrase(paths: VaultPaths, now: float | None = None) -> None:
+    """One more wrong passphrase, wherever it was typed (the unlock screen, the family view's exit)."""
+    attempts = _read_attempts(paths)
+    _write_attempts(paths, _Attempts(attempts.failures + 1, time.time() if now is None else now))
+
+
+def clear_wrong_passphrases(paths: VaultPaths) -> None:
+    """The right passphrase: the count, and any delay, start again."""
+    paths.attempts_file.unlink(missing_ok=True)
 
 
 class OpenVault:
@@ -235,11 +248,9 @@ def unlock_vault(paths: VaultPaths, passphrase: str, now: float | None = None) -
     try:
         database_key = keys.unwrap_key(record, passphrase)
     except WrongPassphrase:
-        attempts = _read_attempts(paths)
-        _write_attempts(paths, _Attempts(attempts.failures + 1, time.time() if now is None else now))
+        count_wrong_passphrase(paths, now)
         raise
-    if paths.attempts_file.exists():
-        paths.attempts_file.unlink()
+    clear_wrong_passphrases(paths)
     try:
         vault = OpenVault(paths, database_key)
     except db.WrongDatabaseKey as exc:

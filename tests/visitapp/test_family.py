@@ -15,15 +15,16 @@ from visitapp.domain.models import Child, Person, Visit
 from visitapp.domain.visit_record import Action, ObservationArea, SafetyCategory, TimeAlone
 from visitapp.family import FamilyError, FamilyService
 from visitapp.media import prepare_capture
+from visitapp.paths import VaultPaths
 from visitapp.pictures import Consent, PictureDetails, Pictures, Source
 from visitapp.store import db
-from visitapp.vault import OpenVault
+from visitapp.vault import OpenVault, UnlockThrottled, WrongPassphrase, seconds_until_next_try, unlock_vault
 from visitapp.visit_flow import VisitFlow
 
 
 @pytest.fixture
 def family(casework: Casework, open_vault: OpenVault) -> FamilyService:
-    return FamilyService(casework.conn, casework.worker_id, passphrase_ok=open_vault.check_passphrase)
+    return FamilyService(casework.conn, casework.worker_id, vault=open_vault)
 
 
 def _finished_visit(
@@ -151,8 +152,8 @@ def test_leaving_the_family_view_needs_the_pin_or_the_passphrase(family: FamilyS
     family.set_exit_pin("2580")
     assert family.check_exit("2580") and family.check_exit(PASSPHRASE)
     assert not family.check_exit("0000") and not family.check_exit("wrong words here")
-    for _ in range(5):
-        family.check_exit("9999")
+    for _ in range(4):
+        family.check_exit("9999")  # with "0000", five wrong PINs (the wrong passphrase was not one)
     assert not family.pin_still_accepted() and not family.check_exit("2580")  # five wrong: PIN no longer
     assert family.check_exit(PASSPHRASE) and family.check_exit("2580")  # the passphrase restores it
 
@@ -176,3 +177,112 @@ def test_a_response_waits_in_the_outbox_to_reach_the_office(
         (response.id,),
     ).fetchone()
     assert queued == (record.child_id,)
+
+
+# Amendments, "not for the family", and the way out ---------------------------------------------------------
+
+DIGIT_PASSPHRASE = "480215973306"  # twelve digits: an acceptable passphrase that looks like a PIN
+
+
+def test_an_amendment_about_a_part_with_a_hidden_entry_is_not_shared(
+    casework: Casework, family: FamilyService
+) -> None:
+    visit = _finished_visit(casework)
+    flow = VisitFlow(casework.conn, casework.worker_id)
+    harm = flow.open(visit.id).safety[1]
+    family.mark_shareable("safety_entries", harm.id, False)
+    flow.sign_off(visit.id)
+    flow.amend(visit.id, "signs_of_safety", "The fight next door was at number 14.", "Wrong house number.")
+    flow.amend(visit.id, "what_i_saw", "Your room had a new green carpet.", "I wrote the wrong colour.")
+    flow.amend(visit.id, "childs_words", "The secret about Dad was about his new job.", "Misheard.")
+    flow.amend(visit.id, "notes", "Private: check with the police.", "Forgot.")
+    flow.amend(visit.id, "no such part", "Something else.", "Unknown.")
+    shared = family.shared_record(visit.id)
+    assert [a.text for a in shared.amendments] == ["Your room had a new green carpet."]
+    assert "number 14" not in repr(shared) and "new job" not in repr(shared) and "police" not in repr(shared)
+    family.mark_shareable("safety_entries", harm.id, True)  # nothing hidden in that part any more
+    assert [a.part for a in family.shared_record(visit.id).amendments] == ["signs_of_safety", "what_i_saw"]
+    seen = flow.open(visit.id).observations[0]
+    family.mark_shareable("observations", seen.id, False)
+    assert [a.part for a in family.shared_record(visit.id).amendments] == ["signs_of_safety"]
+
+
+def test_a_hidden_scale_hides_amendments_to_the_safety_map(casework: Casework, family: FamilyService) -> None:
+    visit = _finished_visit(casework)
+    flow = VisitFlow(casework.conn, casework.worker_id)
+    scale = flow.add_scale(visit.id, "Mr Okafor next door", 3, "He hears shouting at night.")
+    family.mark_shareable("scale_ratings", scale.id, False)
+    flow.sign_off(visit.id)
+    response = family.add_response(visit.id, Verdict.WRONG_OR_MISSING, "Nanna Jo", "That is not right.")
+    family.answer(response.id, AnswerKind.CHANGED, "Corrected.",
+                  amendment=("signs_of_safety", "Mr Okafor gave a 4, not a 3."))  # fmt: skip
+    other = family.add_response(visit.id, Verdict.WRONG_OR_MISSING, "Nanna Jo", "The carpet is green.")
+    family.answer(other.id, AnswerKind.CHANGED, "Corrected.",
+                  amendment=("What I saw", "Your room had a new green carpet."))  # fmt: skip
+    shared = family.shared_record(visit.id)
+    assert [a.text for a in shared.amendments] == ["Your room had a new green carpet."]
+    assert "Okafor" not in repr(shared.amendments)
+
+
+def test_wrong_passphrases_at_the_exit_meet_the_unlock_delay(
+    family: FamilyService, vault_paths: VaultPaths
+) -> None:
+    for _ in range(3):
+        assert not family.check_exit("wrong words here")
+    assert seconds_until_next_try(vault_paths) > 0  # the same count the unlock screen keeps, beside the vault
+    with pytest.raises(FamilyError, match="wait") as caught:
+        family.check_exit(PASSPHRASE)  # refused unchecked while the delay is due
+    assert 0 < getattr(caught.value, "seconds", 0) <= 2
+    with pytest.raises(UnlockThrottled):
+        unlock_vault(vault_paths, PASSPHRASE)  # and the unlock screen (after a restart too) waits as well
+
+
+def test_the_right_passphrase_at_the_exit_clears_the_count(
+    family: FamilyService, vault_paths: VaultPaths
+) -> None:
+    for _ in range(2):
+        assert not family.check_exit("wrong words here")
+    assert vault_paths.attempts_file.exists()
+    assert family.check_exit(PASSPHRASE)
+    assert not vault_paths.attempts_file.exists() and seconds_until_next_try(vault_paths) == 0
+
+
+def test_a_wrong_unlock_counts_at_the_exit(family: FamilyService, vault_paths: VaultPaths) -> None:
+    for _ in range(3):
+        with pytest.raises(WrongPassphrase):
+            unlock_vault(vault_paths, "wrong words here")
+    with pytest.raises(FamilyError, match="wait"):
+        family.check_exit(PASSPHRASE)
+
+
+def test_the_pin_still_works_while_the_passphrase_waits(
+    family: FamilyService, vault_paths: VaultPaths
+) -> None:
+    family.set_exit_pin("2580")
+    for _ in range(3):
+        assert not family.check_exit("wrong words here")
+    assert family.pin_still_accepted()  # a wrong passphrase is not a wrong PIN
+    assert family.check_exit("2580")
+    with pytest.raises(FamilyError, match="wait"):
+        family.check_exit("1111")  # not the PIN, and the passphrase may not be tried yet
+    for _ in range(4):
+        with pytest.raises(FamilyError, match="wait"):
+            family.check_exit("1111")
+    assert not family.pin_still_accepted()  # each of those was one wrong PIN: five, so only the passphrase
+
+
+def test_an_all_digit_passphrase_opens_the_exit_while_a_pin_is_set(
+    family: FamilyService, open_vault: OpenVault, vault_paths: VaultPaths
+) -> None:
+    open_vault.change_passphrase(PASSPHRASE, DIGIT_PASSPHRASE, DIGIT_PASSPHRASE)
+    family.set_exit_pin("2580")
+    assert family.check_exit(DIGIT_PASSPHRASE)
+    # A wrong all-digit try is one wrong PIN, and not also a wrong passphrase.
+    assert not family.check_exit("1111")
+    assert not vault_paths.attempts_file.exists()
+    for _ in range(4):
+        assert not family.check_exit("1111")
+    assert not family.pin_still_accepted()
+    assert not family.check_exit("2580")  # now only the passphrase: a wrong one counts as one
+    assert vault_paths.attempts_file.exists()
+    assert family.check_exit(DIGIT_PASSPHRASE) and family.pin_still_accepted()

@@ -111,3 +111,19 @@ def test_a_second_vault_in_the_same_folder_is_refused(open_vault: OpenVault, vau
 def test_a_mismatched_passphrase_confirmation_is_refused(vault_paths: VaultPaths) -> None:
     with pytest.raises(VaultError, match="not the same"):
         create_vault(vault_paths, WORKER, PASSPHRASE, confirm=PASSPHRASE + "x", params=FAST_KDF)
+
+
+def test_wrong_passphrases_typed_elsewhere_share_the_unlock_delay(
+    open_vault: OpenVault, vault_paths: VaultPaths
+) -> None:
+    from visitapp.vault import clear_wrong_passphrases, count_wrong_passphrase
+
+    start = 2_000_000.0
+    for n in range(3):
+        count_wrong_passphrase(vault_paths, now=start + n)  # e.g. at the family view's exit
+    assert seconds_until_next_try(vault_paths, now=start + 2) == delay_after_failures(3)
+    with pytest.raises(UnlockThrottled):
+        unlock_vault(vault_paths, PASSPHRASE, now=start + 3)
+    clear_wrong_passphrases(vault_paths)
+    clear_wrong_passphrases(vault_paths)  # twice is harmless
+    assert seconds_until_next_try(vault_paths, now=start + 3) == 0

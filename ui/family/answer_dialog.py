@@ -48,7 +48,10 @@ class AnswerDialog(FormDialog):
         form.addRow(self.part_label, self.part)
         form.addRow(self.correction_label, self.correction)
         self.amend_hint = label(self.tr("The record is signed off, so your correction is added as an "
-                                        "amendment beside it, with what the family said as the reason."),
+                                        "amendment beside it, with what the family said as the reason. If "
+                                        "that part has an entry marked not for the family, or is one the "
+                                        "family never sees (the child's words, time alone), the family "
+                                        "view leaves the amendment out; your answer above they will see."),
                                 kind="hint")  # fmt: skip
         self.body.addWidget(self.changed)
         self.body.addWidget(self.kept)

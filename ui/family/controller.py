@@ -4,10 +4,12 @@ been closed (by locking) while the job ran."""
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from ui.controllers.store_access import StoreAccess
 from ui.family import jobs
@@ -27,6 +29,11 @@ class FamilyController(QObject):
         self.shown: Shown | None = None
         self.has_pin = False
         self.saved: list[FamilyResponse] = []
+        self.pin_accepted = True
+        self._deadline = 0.0  # monotonic time when a passphrase may be tried again
+        self._tick = QTimer(self)
+        self._tick.setInterval(250)
+        self._tick.timeout.connect(self._count_down)
         self.speech = ReadAloud(view)
         view.read_button.setVisible(self.speech.available)
         view.read_button.clicked.connect(lambda: self.speech.toggle(view.record.speech))
@@ -85,17 +92,38 @@ class FamilyController(QObject):
 
     def ask_to_leave(self) -> None:
         self.speech.stop()
-        self.view.show_exit(self.has_pin)
+        self.view.show_exit(self.has_pin, self.pin_accepted)
+
+        def known(state: ExitCheck) -> None:  # whether the PIN still works, and any wait still due
+            if self._alive() and self.view.current_page() is self.view.exit:
+                if state.pin_accepted != self.pin_accepted:
+                    self.pin_accepted = state.pin_accepted
+                    self.view.exit.start(self.has_pin, state.pin_accepted)
+                self._wait(state.wait)
+
+        self.store.run(jobs.exit_state, known, lambda exc: None)
 
     def check_exit(self, credential: str) -> None:
+        # The check runs on the store thread: a passphrase's KDF takes about half a second.
         def checked(result: ExitCheck) -> None:
             if not self._alive():
                 return
             if result.ok:
+                self._tick.stop()
                 self.view.release()
                 return
+            self.pin_accepted = result.pin_accepted
             self.view.exit.start(self.has_pin, result.pin_accepted)
-            self.view.exit.show_error(self.tr("That did not match, so the family screen stays open."))
+            self._wait(result.wait)
+            if result.wait <= 0:
+                words = self.tr("That did not match, so the family screen stays open.")
+            elif result.pin_checked:
+                words = self.tr("That is not the PIN, so the family screen stays open. After too many wrong "
+                                "passphrases, a passphrase cannot be tried yet.")  # fmt: skip
+            else:
+                words = self.tr("Too many wrong tries, so the family screen stays open. Please wait, then "
+                                "try again.")  # fmt: skip
+            self.view.exit.show_error(words)
 
         def failed(exc: Exception) -> None:
             if self._alive():
@@ -103,8 +131,24 @@ class FamilyController(QObject):
 
         self.store.run(jobs.check_exit(credential), checked, failed)
 
+    def _wait(self, seconds: float) -> None:
+        self._deadline = time.monotonic() + seconds
+        self._count_down()
+        if seconds > 0:
+            self._tick.start()
+
+    def _count_down(self) -> None:
+        if not self._alive():
+            self._tick.stop()
+            return
+        left = math.ceil(self._deadline - time.monotonic())
+        self.view.exit.show_wait(max(left, 0))
+        if left <= 0:
+            self._tick.stop()
+
     def wipe(self) -> None:
         self.speech.stop()
+        self._tick.stop()
         self.shown = None
         if shiboken6.isValid(self.view):
             self.view.wipe()

@@ -15,7 +15,7 @@ from ui.pictures.inmemory import image_from
 from ui.store_worker import StoreContext
 from visitapp.domain.family import AnswerKind, FamilyResponse, SharedRecord, Verdict
 from visitapp.domain.models import VisitStatus
-from visitapp.family import FamilyError, FamilyService
+from visitapp.family import ExitThrottled, FamilyError, FamilyService
 from visitapp.pictures import Pictures
 
 PICTURE_SIDE = 520  # pixels: big enough to see from the sofa, small enough to keep memory low
@@ -32,13 +32,14 @@ class Shown:
 class ExitCheck:
     ok: bool
     pin_accepted: bool  # False after too many wrong PINs: only the passphrase will do
+    wait: float = 0.0  # seconds before a passphrase is checked again (too many wrong ones)
+    pin_checked: bool = False  # refused while waiting, but checked as the PIN first (and it was not)
 
 
 def service(context: StoreContext) -> FamilyService:
     casework = context.casework  # raises "VisitApp is locked." when it is
     vault = context.vault
-    return FamilyService(casework.conn, casework.worker_id,
-                         passphrase_ok=vault.check_passphrase if vault is not None else None)  # fmt: skip
+    return FamilyService(casework.conn, casework.worker_id, vault=vault)
 
 
 def family_message(exc: Exception) -> str:
@@ -100,12 +101,24 @@ def add_response(record_id: str, verdict: Verdict, speaker: str, words: str,
 
 
 def check_exit(credential: str) -> Callable[[StoreContext], ExitCheck]:
+    """On the store thread, never the UI thread: checking a passphrase runs the KDF (about half a second)."""
+
     def job(context: StoreContext) -> ExitCheck:
         family = service(context)
-        ok = family.check_exit(credential)
-        return ExitCheck(ok, family.pin_still_accepted())
+        try:
+            ok = family.check_exit(credential)
+        except ExitThrottled as exc:
+            return ExitCheck(False, family.pin_still_accepted(), exc.seconds, exc.pin_checked)
+        return ExitCheck(ok, family.pin_still_accepted(), family.passphrase_wait())
 
     return job
+
+
+def exit_state(context: StoreContext) -> ExitCheck:
+    """Before anything is typed: whether the PIN is still accepted, and any wait still due for a passphrase
+    (the delay survives restarts and is shared with the unlock screen). No KDF runs."""
+    family = service(context)
+    return ExitCheck(False, family.pin_still_accepted(), family.passphrase_wait())
 
 
 def set_exit_pin(pin: str) -> Callable[[StoreContext], None]:

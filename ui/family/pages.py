@@ -61,6 +61,12 @@ class ExitPage(QWidget):
         self.error = text("", "error")
         self.error.setObjectName("familyExitError")
         self.error.hide()
+        self.wait = text("", "quiet")
+        self.wait.setObjectName("familyExitWait")
+        self.wait.hide()
+        self._pin_usable = False
+        self._waiting = False
+        self._checking = False
         self.leave_button = button(self.tr("&Close the family screen"), "familyExitLeave", primary=True)
         self.back_button = button(self.tr("&Go back to the record"), "familyExitBack")
         column = QVBoxLayout()
@@ -69,6 +75,7 @@ class ExitPage(QWidget):
         column.addWidget(self.hint)
         column.addWidget(self.secret)
         column.addWidget(self.error)
+        column.addWidget(self.wait)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
@@ -88,16 +95,44 @@ class ExitPage(QWidget):
         else:
             words = self.tr("Type your passphrase to close this screen.")
         self.hint.setText(words)
+        self._pin_usable = has_pin and pin_accepted
         wipe(self.secret)
         self.show_error("")
         self.secret.setFocus()
 
     def _leave(self) -> None:
-        self.leave_button.setEnabled(False)  # one check at a time: each one takes a moment
+        if not self.leave_button.isEnabled():
+            return  # Return pressed while a check runs, or while only a passphrase would do and it must wait
+        self._checking = True  # one check at a time: each one takes a moment
+        self._enable()
         self.leave.emit(self.secret.text())
 
     def show_error(self, words: str) -> None:
         wipe(self.secret)
         self.error.setText(words)
         self.error.setVisible(bool(words))
-        self.leave_button.setEnabled(True)
+        self._checking = False  # called when a check has answered, and when the page starts
+        self._enable()
+
+    def show_wait(self, seconds: int) -> None:
+        """A countdown while too many wrong passphrases hold them back (as on the unlock screen); 0 ends it.
+        The PIN, while it is still accepted, works meanwhile, so the button stays for it."""
+        self._waiting = seconds > 0
+        if not self._waiting:
+            words = ""
+        elif self._pin_usable and seconds == 1:
+            words = self.tr("Your passphrase can be tried again in 1 second. Your PIN works now.")
+        elif self._pin_usable:
+            words = self.tr("Your passphrase can be tried again in {0} seconds. Your PIN works now.").format(
+                seconds
+            )
+        elif seconds == 1:
+            words = self.tr("You can try again in 1 second.")
+        else:
+            words = self.tr("You can try again in {0} seconds.").format(seconds)
+        self.wait.setText(words)
+        self.wait.setVisible(bool(words))
+        self._enable()
+
+    def _enable(self) -> None:
+        self.leave_button.setEnabled(not self._checking and (self._pin_usable or not self._waiting))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QListWidget
 from pytestqt.qtbot import QtBot
@@ -11,8 +15,12 @@ from tests.ui.family.conftest import HIDDEN, OTHER_CHILD
 from tests.ui.uikit import all_text, by_name, fetch, go_step, interactive_widgets, open_visit, unlock
 from ui.controllers.app_controller import AppController
 from ui.family.family_view import FamilyView
+from ui.store_worker import StoreContext
 from visitapp.domain.family import Verdict
 from visitapp.family import FamilyService
+from visitapp.paths import VaultPaths
+from visitapp.vault import seconds_until_next_try
+from visitapp.visit_flow import VisitFlow
 
 
 def family_view() -> FamilyView | None:
@@ -143,3 +151,54 @@ def test_every_control_is_named_big_enough_and_reached_by_keyboard(
                 # Choices in a group work like radio buttons: Tab reaches the group, the arrows move in it.
                 members = group.buttons() if group is not None else [widget]
                 assert any(m.focusPolicy() & Qt.FocusPolicy.TabFocus for m in members), widget.objectName()
+
+
+def test_wrong_passphrases_at_the_exit_meet_the_unlock_delay_off_the_ui_thread(
+    app: AppController,
+    family_vault: dict[str, str],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+) -> None:
+    checked_on: list[threading.Thread] = []
+    real_check = FamilyService.check_exit
+
+    def spy(self: FamilyService, credential: str) -> bool:
+        checked_on.append(threading.current_thread())
+        return real_check(self, credential)
+
+    monkeypatch.setattr(FamilyService, "check_exit", spy)
+    view = open_from_share_step(app, qtbot, family_vault)
+    for _ in range(2):
+        _leave_with(view, qtbot, "not my passphrase")
+        qtbot.waitUntil(lambda: view.exit.leave_button.isEnabled(), timeout=5000)
+        assert "stays open" in view.exit.error.text() and not view.exit.wait.isVisible()
+    _leave_with(view, qtbot, "not my passphrase")
+    qtbot.waitUntil(lambda: view.exit.wait.isVisible(), timeout=5000)
+    assert checked_on and all(t is not threading.main_thread() for t in checked_on)  # the KDF: never here
+    # The third wrong passphrase starts the delay: a countdown, as on the unlock screen, and no way to try.
+    assert "try again in" in view.exit.wait.text() and not view.exit.leave_button.isEnabled()
+    assert "Too many wrong tries" in view.exit.error.text()
+    assert seconds_until_next_try(VaultPaths(data_dir)) > 0  # kept beside the vault, for unlocking too
+    qtbot.waitUntil(lambda: view.exit.leave_button.isEnabled(), timeout=5000)  # the delay runs out
+    assert not view.exit.wait.isVisible()
+    _leave_with(view, qtbot, PASSPHRASE)
+    qtbot.waitUntil(lambda: family_view() is None, timeout=5000)
+    assert seconds_until_next_try(VaultPaths(data_dir)) == 0  # the right passphrase cleared the count
+
+
+def test_an_amendment_to_a_part_with_a_hidden_entry_is_not_shown(
+    app: AppController, family_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    last = family_vault["last_id"]
+
+    def amend(context: StoreContext) -> None:
+        flow = VisitFlow(context.casework.conn, context.casework.worker_id)
+        flow.sign_off(last)
+        flow.amend(last, "signs_of_safety", "The fight next door was at number 14.", "Wrong house.")
+        flow.amend(last, "what_i_saw", "Your room had a new green carpet.", "Wrong colour.")
+
+    fetch(app, qtbot, lambda context: amend(context) or True)
+    open_from_share_step(app, qtbot, family_vault)
+    text = all_text()
+    assert "new green carpet" in text and "number 14" not in text and HIDDEN not in text
