@@ -53,6 +53,7 @@ class SyncController(QObject):
         self._thread: BackgroundThread | None = None
         self._on_result: Callable[[object], None] | None = None
         self._again = False
+        self._allow_deletions = 0  # deletions the worker agreed to, for the next run only
         self._after_stop: list[Callable[[], None]] = []
         self.timer = QTimer(self)
         self.timer.setInterval(SYNC_EVERY_MS)
@@ -94,6 +95,7 @@ class SyncController(QObject):
         self.timer.stop()
         self.refresher.stop()
         self._again = False
+        self._allow_deletions = 0
         self.overview = None
         self.indicator.show_overview(None, "not_set_up")
         thread = self._thread
@@ -120,17 +122,22 @@ class SyncController(QObject):
 
     # Runs ---------------------------------------------------------------------------------------------
 
-    def sync_now(self) -> bool:
-        """Start a run in the background; False while locked. During a run: one more run after it."""
+    def sync_now(self, allow_deletions: int = 0) -> bool:
+        """Start a run in the background; False while locked. During a run: one more run after it.
+        ``allow_deletions``: the worker confirmed that a pull may remove up to that many records (one run)."""
         vault = self.vault
         if vault is None:
             return False
+        self._allow_deletions = max(self._allow_deletions, allow_deletions)
         if self._thread is not None:
             self._again = True
             return True
-        policy = self.policy
+        policy, allow, self._allow_deletions = self.policy, self._allow_deletions, 0
         self.indicator.show_syncing()
-        self.run_network(lambda token, moved: session.run_sync(vault, token, moved, policy), self._ran)
+        self.run_network(
+            lambda token, moved: session.run_sync(vault, token, moved, policy, allow_deletions=allow),
+            self._ran,
+        )
         return True
 
     def run_network(self, work: Work, on_result: Callable[[object], None]) -> bool:

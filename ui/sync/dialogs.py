@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from ui.controllers.confirm import ask
 from ui.controllers.store_access import StoreAccess, plain_message
 from ui.store_worker import StoreContext
 from ui.sync.conflict_dialog import ConflictDialog
@@ -45,6 +46,7 @@ class SyncDialogs(QObject):
         self.panel: Any = None
         self.enrol_dialog: EnrolDialog | None = None
         self.conflict: ConflictDialog | None = None
+        self.deletions_box: QMessageBox | None = None
         self.server_url = ""
         sync.overview_changed.connect(self.refresh_panel)
         sync.progressed.connect(self._progress)
@@ -58,6 +60,7 @@ class SyncDialogs(QObject):
         panel.sync_now.connect(self._sync_now)
         panel.set_up.connect(lambda: self.open_enrol(panel))
         panel.compare.connect(lambda cid: self.open_conflict(cid, panel))
+        panel.apply_deletions.connect(lambda n: self.confirm_deletions(n, panel))
         panel.finished.connect(lambda: setattr(self, "panel", None))
         self.panel = _keep_open(panel)
         panel.show_overview(self.sync.state(), self.sync.overview)
@@ -68,6 +71,34 @@ class SyncDialogs(QObject):
     def _sync_now(self) -> None:
         if self.sync.sync_now() and self.panel is not None:
             self.panel.show_overview("syncing", self.sync.overview)
+
+    def confirm_deletions(self, count: int, parent: QWidget) -> QMessageBox:
+        """The way through a refused mass delete (what ``visitapp sync --allow-mass-delete`` is for IT): ask,
+        then one run that lets through at most ``count`` deletions."""
+        text = self.tr(
+            "{0} records will be removed from this laptop: visits, people or children that were deleted on "
+            "the server.\n\nBefore you go on, check with the office that this is expected (for example, "
+            "records tidied up on purpose). If it is not, press Cancel and ask "
+            "IT: nothing is removed until you say so.\n\nRemove {0} records from this laptop?"
+        ).format(count)
+
+        def go() -> None:
+            self.deletions_box = None
+            if self.sync.sync_now(allow_deletions=count) and self.panel is not None:
+                self.panel.show_overview("syncing", self.sync.overview)
+
+        box = ask(
+            parent,
+            "applyDeletions",
+            self.tr("Apply these deletions?"),
+            text,
+            self.tr("&Remove {0} records").format(count),
+            go,
+        )
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.finished.connect(lambda: setattr(self, "deletions_box", None))
+        self.deletions_box = box
+        return box
 
     def refresh_panel(self) -> None:
         if self.panel is not None and self.sync.active:

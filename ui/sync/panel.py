@@ -17,6 +17,7 @@ class SyncPanel(QDialog):
     sync_now = Signal()
     set_up = Signal()
     compare = Signal(int)
+    apply_deletions = Signal(int)  # how many records the refused pull would remove
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,13 +112,32 @@ class SyncPanel(QDialog):
         frame.setObjectName("syncProblem")
         box = QVBoxLayout(frame)
         box.addWidget(label(problem.title, kind="problemTitle"))
+        if problem.when:
+            box.addWidget(label(self.tr("Visit on {0}").format(problem.when), kind="hint"))
         box.addWidget(label(problem.what_to_do, kind="hint"))
         if problem.conflict_id is not None and problem.kind in ("conflict", "signed_off"):
             compare = button(
-                self.tr("Compare both versions"),
-                f"syncCompare{index}",
-                self.tr("Compare both versions"),
+                self.tr("Compare both versions"), f"syncCompare{index}", self.compare_name(problem, index)
             )
             compare.clicked.connect(lambda _=False, cid=problem.conflict_id: self.compare.emit(cid))
             box.addLayout(row(compare))
+        if problem.kind == "mass_delete" and problem.count:
+            apply = button(
+                self.tr("&Apply these deletions…"),
+                "syncApplyDeletions",
+                self.tr("Apply these deletions"),
+            )
+            apply.setAccessibleDescription(
+                self.tr("Asks first, then removes {0} records from this laptop").format(problem.count)
+            )
+            apply.clicked.connect(lambda _=False, n=problem.count: self.apply_deletions.emit(n))
+            box.addLayout(row(apply))
         return frame
+
+    def compare_name(self, problem: Problem, index: int) -> str:
+        """What a screen reader says for a Compare button: which record, so several can be told apart. Only
+        what the panel shows: the kind of record, a visit's date, and its place in the list."""
+        words = self.tr("Compare both versions of the {0}").format(problem.label or self.tr("record"))
+        if problem.when:
+            words += self.tr(" on {0}").format(problem.when)
+        return words + self.tr(" (problem {0})").format(index + 1)

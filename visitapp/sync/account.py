@@ -3,6 +3,7 @@ inside the encrypted vault (never in a settings file, never logged)."""
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -22,12 +23,46 @@ class SyncSettings:
     enrolled: bool
 
 
+HTTPS_ONLY = (
+    "The server address must start with https:// so that records are encrypted on the way. "
+    "Plain http:// is only allowed for a test server on this laptop. Check the address IT gave you."
+)
+
+
+def is_loopback(host: str) -> bool:
+    """This laptop itself: ``localhost``, 127.0.0.0/8 or ::1 (the only place plain http is allowed)."""
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def normalise_url(url: str) -> str:
+    """The server's address, checked: HTTPS, except plain HTTP to this laptop itself (tests, demos)."""
     url = url.strip().rstrip("/")
     parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.netloc:
+    scheme = parts.scheme.lower()
+    try:
+        host = parts.hostname or ""
+    except ValueError:
+        host = ""
+    if scheme not in ("https", "http") or not parts.netloc or not host:
         raise EnrolmentError("The server address should look like https://sync.example.org")
+    if scheme == "http" and not is_loopback(host):
+        raise EnrolmentError(HTTPS_ONLY)
     return url
+
+
+def normalise_code(code: str) -> str:
+    """The enrolment code as the server prints it (``K7QM-4XTB-9HWC-R2PZ``), whatever the worker typed:
+    spaces, lower case, missing or extra dashes. Safe because the server compares codes the same way (upper
+    case, letters and digits only: ``syncserver.accounts.normalise_code``), so this never changes which code
+    is meant; it only makes what is shown and sent tidy."""
+    raw = "".join(ch for ch in code.upper() if ch.isalnum())
+    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
 
 def settings(conn: Connection) -> SyncSettings | None:
@@ -49,7 +84,8 @@ def enrol(conn: Connection, server_url: str, code: str, client: SyncClient | Non
             "This laptop already syncs with another server. Changing servers could mix up records: "
             "ask IT support to move it."
         )
-    if not code.strip():
+    code = normalise_code(code)
+    if not code:
         raise EnrolmentError("Type the enrolment code IT gave you.")
     own = client is None
     client = client or SyncClient(url)

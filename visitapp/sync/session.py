@@ -14,7 +14,7 @@ from visitapp.store import sync_state as ss
 from visitapp.sync import account, status
 from visitapp.sync.cancel import Cancelled, CancelToken, cancellable_client
 from visitapp.sync.client import RetryPolicy
-from visitapp.sync.engine import SyncEngine, SyncProgress, SyncReport
+from visitapp.sync.engine import MASS_DELETE_LIMIT, SyncEngine, SyncProgress, SyncReport
 from visitapp.vault import OpenVault
 
 
@@ -33,7 +33,11 @@ def run_sync(
     token: CancelToken,
     progress: Callable[[SyncProgress], None] | None = None,
     policy: RetryPolicy | None = None,
+    allow_deletions: int = 0,
 ) -> RunResult:
+    """``allow_deletions``: the number of deletions the worker agreed to (the Sync panel's "Apply these
+    deletions…"). This one run lets through a pull deleting up to that many records, and no more: if the
+    server has asked for more since, the pull is refused again and the new number shown."""
     token.check()
     conn = vault.lend()
     try:
@@ -46,7 +50,10 @@ def run_sync(
                 progress(step)
 
         try:
-            engine = SyncEngine(conn, client, progress=moved, hook=lambda _point: token.check())
+            limit = max(MASS_DELETE_LIMIT, allow_deletions)
+            engine = SyncEngine(
+                conn, client, progress=moved, hook=lambda _point: token.check(), mass_delete_limit=limit
+            )
             report = engine.run()
         except Cancelled:
             return RunResult(cancelled=True)

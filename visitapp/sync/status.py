@@ -48,6 +48,9 @@ class Problem:
     record_id: str = ""
     child_id: str = ""
     conflict_id: int | None = None
+    label: str = ""  # the kind of record in plain words ("visit", "person")
+    when: str = ""  # a visit's date in words ("12 March 2026"), to tell problems apart; nothing else
+    count: int = 0  # mass_delete: how many records the refused pull would remove from this laptop
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,16 @@ _BUG = (
 )
 
 
+def _visit_date(conn: Connection, visit_id: str, fallback: dict[str, Any] | None = None) -> str:
+    row = conn.execute("SELECT starts_at FROM visits WHERE id = ?", (visit_id,)).fetchone()
+    raw = row[0] if row else (fallback or {}).get("starts_at")
+    try:
+        when = datetime.fromisoformat(str(raw))
+    except ValueError:
+        return ""
+    return f"{when.day} {when:%B %Y}"
+
+
 def problems(conn: Connection) -> list[Problem]:
     out: list[Problem] = []
     for c in ss.open_conflicts(conn):
@@ -209,13 +222,20 @@ def problems(conn: Connection) -> list[Problem]:
         else:
             title = f"This {label} was changed on this laptop and somewhere else."
             todo = "Look at both versions side by side and choose which to keep. Both are kept until you do."
-        out.append(Problem(c.kind, title, todo, c.record_type, c.record_id, c.child_id or "", c.id))
+        when = ""
+        if c.record_type == "visit":
+            when = _visit_date(conn, c.record_id, c.server_record.get("body") or c.local_body)
+        out.append(
+            Problem(c.kind, title, todo, c.record_type, c.record_id, c.child_id or "", c.id, label, when)
+        )
     for rtype, rid, child, code in conn.execute(
         "SELECT record_type, record_id, child_id, reason_code FROM sync_outbox WHERE state = 'refused'"
     ):
         label = _label(rtype)
         title, todo = _REFUSALS.get(code, _BUG)
-        out.append(Problem("refused", title.format(label=label, code=code), todo, rtype, rid, child or ""))
+        when = _visit_date(conn, rid) if rtype == "visit" else ""
+        title = title.format(label=label, code=code)
+        out.append(Problem("refused", title, todo, rtype, rid, child or "", label=label, when=when))
     for child, _sha, reason in conn.execute(
         "SELECT child_id, sha256, reason FROM sync_blobs WHERE state = 'refused'"
     ):
@@ -233,8 +253,11 @@ def problems(conn: Connection) -> list[Problem]:
             Problem(
                 "mass_delete",
                 f"The server asked to delete {mass} records from this laptop at once. Nothing was deleted.",
-                "Ask your manager or IT to check. New changes from the server wait until then; "
-                "your own changes are still sent.",
+                "This happens when many records were deleted on the server, on purpose or by mistake. "
+                "Check with the office first. New "
+                "changes from the server wait until then; your own changes are still sent. If the office "
+                "says the deletions are right, apply them.",
+                count=int(mass),
             )
         )
     if ss.meta_get(conn, ss.LAST_OUTCOME) == "not_recognised":

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from syncserver import accounts
 from tests.ui.sync.kit import Server, edit_notes, enrol_and_sync, open_vault
-from tests.ui.uikit import by_name
+from tests.ui.uikit import by_name, fetch
 from tests.visitapp.sync.synckit import Laptop, ServerWorker, server_records
 from ui.controllers.app_controller import AppController
 from ui.sync.conflict_dialog import ConflictDialog
@@ -75,7 +75,9 @@ def test_a_conflict_is_shown_side_by_side_and_the_worker_decides(
     qtbot.waitUntil(lambda: panel.scroll.isVisible())
     texts = " ".join(w.text() for w in panel.findChildren(QLabel))
     assert "changed on this laptop and somewhere else" in texts and "Both are kept" in texts
-    by_name("Compare both versions", QPushButton, root=panel).click()
+    compare = panel.findChildren(QPushButton, "syncCompare0")[0]
+    assert compare.accessibleName().startswith("Compare both versions of the visit on ")
+    compare.click()
     qtbot.waitUntil(lambda: isinstance(app.sync_dialogs.conflict, ConflictDialog))
     dialog = app.sync_dialogs.conflict
     assert dialog is not None
@@ -158,3 +160,44 @@ def test_screenshots_of_each_state(
     panel.show_progress(SyncProgress("pictures", 1, 3, 1_400_000, 3_600_000))
     assert panel.grab().save(str(shots / "sync-panel-progress.png"))
     panel.reject()
+
+
+def test_a_refused_mass_delete_goes_through_once_the_worker_agrees(
+    open_app: App,
+    server: Server,
+    worker: ServerWorker,
+    vault_with_child: dict[str, str],
+    qtbot: QtBot,
+    data_dir: Path,
+    tmp_path: Path,
+) -> None:
+    child_id = vault_with_child["child_id"]
+    vault = open_vault(data_dir)
+    enrol_and_sync(vault, server.url, worker.code())
+    vault.lock()
+    other = Laptop(tmp_path / "other", server.url, worker.code())  # the office tidies up from elsewhere
+    other.sync()
+    extra = [other.new_visit(child_id, f"visit {i}") for i in range(8)]
+    assert other.sync().outcome == "synced"
+
+    app = open_app()
+    visits = lambda: len(fetch(app, qtbot, lambda c: c.casework.visits(child_id)))  # noqa: E731
+    qtbot.waitUntil(lambda: _state(app) == "all_synced", timeout=10_000)
+    assert visits() == 9
+    for visit in extra:
+        other.conn.execute("DELETE FROM visits WHERE id = ?", (visit.id,))
+    assert other.sync().sent == 8
+    other.close()
+
+    app.sync.sync_now()
+    qtbot.waitUntil(lambda: _state(app) == "needs_attention", timeout=10_000)
+    assert visits() == 9  # refused: nothing removed without the worker's word
+    by_name("Sync", QPushButton).click()
+    panel = app.sync_dialogs.panel
+    qtbot.waitUntil(lambda: bool(panel.findChildren(QPushButton, "syncApplyDeletions")))
+    panel.findChildren(QPushButton, "syncApplyDeletions")[0].click()
+    box = app.sync_dialogs.deletions_box
+    assert box is not None and "8 records will be removed" in box.text()
+    by_name("Remove 8 records", QPushButton, root=box).click()
+    qtbot.waitUntil(lambda: _state(app) == "all_synced", timeout=10_000)
+    assert visits() == 1
