@@ -153,12 +153,16 @@ class FaultProxy:
             except OSError:
                 pass
 
-    def flap(self, every: float, down_for: float = 0.2) -> None:
+    def flap(self, every: float, down_for: float = 0.2, first_after: float | None = None) -> None:
+        """Cut every connection every ``every`` seconds (the first time after ``first_after``, if given)."""
+
         def loop() -> None:
-            while not self._stop.wait(every):
+            wait = every if first_after is None else first_after
+            while not self._stop.wait(wait):
                 self.cut_all(down_for)
                 with self._lock:
                     self.stats.faults["flap"] = self.stats.faults.get("flap", 0) + 1
+                wait = every
 
         thread = threading.Thread(target=loop, daemon=True)
         thread.start()
