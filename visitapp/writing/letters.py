@@ -60,8 +60,29 @@ def _vault_pictures(conn: Connection, worker_id: str) -> PictureSource:
     return Pictures(conn, worker_id)
 
 
+class CheckedLetter:
+    """What a visit letter and an update letter share: checking the worker's text for this child against
+    the words that were recorded. (A mixin without fields, so the sessions stay plain dataclasses.)"""
+
+    age: int
+    child_names: tuple[str, ...]
+    names: tuple[str, ...]
+    worker_name: str
+    recorded_quotes: tuple[str, ...]
+
+    def check(self, text: str) -> LetterCheck:
+        return check_letter(
+            text,
+            self.age,
+            self.child_names,
+            names=self.names,
+            recorded_quotes=self.recorded_quotes,
+            worker_name=self.worker_name,
+        )
+
+
 @dataclass(frozen=True)
-class LetterSession:
+class LetterSession(CheckedLetter):
     """One visit's letter, loaded once. ``pictures[N - 1]`` is ``[Picture N]``; ``None`` where the picture
     is gone or the child no longer wants it in the letter."""
 
@@ -77,16 +98,6 @@ class LetterSession:
     pictures: tuple[LetterPicture | None, ...]
     locked: bool = False
     images: dict[str, bytes] = field(default_factory=dict, repr=False)  # picture id -> bytes
-
-    def check(self, text: str) -> LetterCheck:
-        return check_letter(
-            text,
-            self.age,
-            self.child_names,
-            names=self.names,
-            recorded_quotes=self.recorded_quotes,
-            worker_name=self.worker_name,
-        )
 
     def images_by_number(self, text: str) -> dict[int, bytes]:
         """Image bytes for each picture the text places and the child agreed may be in the letter."""

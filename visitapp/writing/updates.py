@@ -22,10 +22,9 @@ from visitapp.store.audit import last_action_at
 from visitapp.store.audit import record as audit
 from visitapp.store.db import Connection, transaction
 from visitapp.visit_flow import FlowError, VisitFlow
-from visitapp.writing.checker import LetterCheck, check_letter
 from visitapp.writing.composer import LetterPicture
 from visitapp.writing.letter_parts import age_on
-from visitapp.writing.letters import LetterError, export_letter, recorded_words
+from visitapp.writing.letters import CheckedLetter, LetterError, export_letter, recorded_words
 from visitapp.writing.periods import EmptyPeriod, Period, default_period, visits_in
 from visitapp.writing.update_composer import compose_update
 
@@ -34,7 +33,7 @@ ENTITY = "period_letter"
 
 
 @dataclass(frozen=True)
-class UpdateSession:
+class UpdateSession(CheckedLetter):
     """One child's update for one period, loaded once. ``newer_visits``: visits finished in the period
     since the draft was made (the worker may start again to gather them)."""
 
@@ -52,16 +51,6 @@ class UpdateSession:
     newer_visits: int = 0
     locked: bool = False
     pictures: tuple[LetterPicture | None, ...] = ()
-
-    def check(self, text: str) -> LetterCheck:
-        return check_letter(
-            text,
-            self.age,
-            self.child_names,
-            names=self.names,
-            recorded_quotes=self.recorded_quotes,
-            worker_name=self.worker_name,
-        )
 
     def images_by_number(self, text: str) -> dict[int, bytes]:
         return {}  # an update gathers words; pictures stay with each visit's own letter
