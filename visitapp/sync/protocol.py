@@ -39,6 +39,8 @@ DEFAULT_PULL_LIMIT = 200
 MAX_PICTURE_BYTES = 64 * 1024 * 1024
 MAX_CHUNK_BYTES = 8 * 1024 * 1024
 DEFAULT_CHUNK_BYTES = 1024 * 1024
+# Pictures a laptop sends at once: while the server writes one to disk, the next is already arriving.
+PICTURE_UPLOADS_AT_ONCE = 4
 
 RECORD_TYPE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 SHA256_PATTERN = re.compile(r"^[0-9a-f]{64}$")
