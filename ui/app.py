@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -12,9 +14,12 @@ from PySide6.QtWidgets import QApplication
 from ui.controllers.app_controller import AppController
 from ui.style import apply_style
 from visitapp.paths import VaultPaths, resolve_data_dir
-from visitapp.store.keys import KdfParams
 
-# For start-up benchmarks and installer smoke tests: quit as soon as the first screen is shown.
+if TYPE_CHECKING:
+    from visitapp.store.keys import KdfParams
+
+# For start-up benchmarks and installer smoke tests: quit as soon as the first screen is shown, and say when
+# on stdout (the system-wide monotonic clock, so the benchmark can subtract its own start time).
 QUIT_WHEN_SHOWN = "VISITAPP_QUIT_WHEN_SHOWN"
 
 
@@ -63,5 +68,10 @@ def run_app(data_dir: str | os.PathLike[str] | None = None, kdf_params: KdfParam
     quit_on_terminate(app)
     show(controller)
     if os.environ.get(QUIT_WHEN_SHOWN) == "1":
-        QTimer.singleShot(0, app.quit)  # the first screen is up once the event loop turns
+        QTimer.singleShot(0, lambda: (_report_shown(), app.quit()))  # the screen is up once the loop turns
     return app.exec()
+
+
+def _report_shown() -> None:
+    if sys.stdout is not None:  # a windowed bundle may have no stdout
+        print(f"shown at {time.monotonic():.6f}", flush=True)

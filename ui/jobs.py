@@ -1,22 +1,22 @@
-"""Jobs for the store thread that open, unlock and re-key the vault (each costs one or two KDF runs)."""
+"""Jobs for the store thread that open, unlock and re-key the vault (each costs one or two KDF runs).
+
+The vault's modules (SQLCipher, cryptography, the schema) are imported inside the jobs, so on the store
+thread: the first window does not wait for them. ``warm_up`` loads them while the worker types.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from ui.store_worker import Job, SessionInfo, StoreContext
-from visitapp.domain.models import Worker
 from visitapp.paths import VaultPaths
-from visitapp.store.keys import KdfParams
-from visitapp.vault import (
-    WRONG_PASSPHRASE_MESSAGE,
-    KeyFileDamaged,
-    UnlockThrottled,
-    WrongPassphrase,
-    create_vault,
-    seconds_until_next_try,
-    unlock_vault,
-)
+from visitapp.unlock_attempts import seconds_until_next_try
+
+if TYPE_CHECKING:
+    from visitapp.domain.models import Worker
+    from visitapp.store.keys import KdfParams
 
 
 class UnlockRefused(Exception):
@@ -29,6 +29,8 @@ class UnlockRefused(Exception):
 
 def create(paths: VaultPaths, worker: Worker, passphrase: str, confirm: str, params: KdfParams | None) -> Job:
     def job(context: StoreContext) -> SessionInfo:
+        from visitapp.vault import create_vault
+
         return context.adopt(create_vault(paths, worker, passphrase, confirm, params=params))
 
     return job
@@ -36,6 +38,14 @@ def create(paths: VaultPaths, worker: Worker, passphrase: str, confirm: str, par
 
 def unlock(paths: VaultPaths, passphrase: str) -> Job:
     def job(context: StoreContext) -> SessionInfo:
+        from visitapp.vault import (
+            WRONG_PASSPHRASE_MESSAGE,
+            KeyFileDamaged,
+            UnlockThrottled,
+            WrongPassphrase,
+            unlock_vault,
+        )
+
         try:
             vault = unlock_vault(paths, passphrase)
         except WrongPassphrase:
@@ -60,3 +70,11 @@ def change_passphrase(current: str, new: str, confirm: str) -> Job:
         context.vault.change_passphrase(current, new, confirm)
 
     return job
+
+
+def warm_up(context: StoreContext) -> None:
+    """Load what unlocking and the first screens' reads need, so the first unlock is not slowed by imports."""
+    import cryptography.hazmat.primitives.ciphers.aead  # noqa: F401  (visitapp.store.keys loads it late)
+
+    import visitapp.casework  # noqa: F401
+    import visitapp.vault  # noqa: F401

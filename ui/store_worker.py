@@ -17,11 +17,10 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
 
-from visitapp.vault import OpenVault, VaultError
-
 if TYPE_CHECKING:
     from visitapp.casework import Casework
     from visitapp.domain.models import Worker
+    from visitapp.vault import OpenVault
     from visitapp.visit_flow import VisitFlow
 
 log = logging.getLogger(__name__)
@@ -48,6 +47,8 @@ class StoreContext:
     @property
     def casework(self) -> Casework:
         if self._casework is None:
+            from visitapp.vault import VaultError
+
             raise VaultError("VisitApp is locked.")
         return self._casework
 

@@ -8,19 +8,21 @@ closes every connection it handed out, and wipes the key. Every thread that touc
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 import threading
-import time
-from dataclasses import dataclass
 
 from visitapp.domain.models import Worker, new_id
 from visitapp.domain.passphrase import check_passphrase
 from visitapp.paths import VaultPaths
 from visitapp.store import db, keys, migrations, settings
 from visitapp.store.audit import record as audit
-from visitapp.store.files import write_atomically
 from visitapp.store.keys import KdfParams, KeyFileDamaged, WrongPassphrase
+from visitapp.unlock_attempts import (
+    clear_wrong_passphrases,
+    count_wrong_passphrase,
+    delay_after_failures,
+    seconds_until_next_try,
+)
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,7 @@ __all__ = [
     "clear_wrong_passphrases",
     "count_wrong_passphrase",
     "create_vault",
+    "delay_after_failures",
     "unlock_vault",
     "seconds_until_next_try",
 ]
@@ -50,50 +53,6 @@ class UnlockThrottled(VaultError):
     def __init__(self, seconds: float) -> None:
         super().__init__(f"Too many wrong tries. Please wait {int(seconds + 0.999)} seconds, then try again.")
         self.seconds = seconds
-
-
-def delay_after_failures(failures: int) -> float:
-    """Two free mistakes, then 2, 4, 8 … seconds, capped at five minutes."""
-    if failures < 3:
-        return 0.0
-    return float(min(2 ** (failures - 2), 300))
-
-
-@dataclass
-class _Attempts:
-    failures: int = 0
-    last_failure: float = 0.0
-
-
-def _read_attempts(paths: VaultPaths) -> _Attempts:
-    try:
-        data = json.loads(paths.attempts_file.read_text("utf-8"))
-        return _Attempts(int(data["failures"]), float(data["last_failure"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return _Attempts()
-
-
-def _write_attempts(paths: VaultPaths, attempts: _Attempts) -> None:
-    payload = {"failures": attempts.failures, "last_failure": attempts.last_failure}
-    write_atomically(paths.attempts_file, json.dumps(payload).encode())
-
-
-def seconds_until_next_try(paths: VaultPaths, now: float | None = None) -> float:
-    attempts = _read_attempts(paths)
-    now = time.time() if now is None else now
-    wait = attempts.last_failure + delay_after_failures(attempts.failures) - now
-    return max(0.0, min(wait, delay_after_failures(attempts.failures)))
-
-
-def count_wrong_passphrase(paths: VaultPaths, now: float | None = None) -> None:
-    """One more wrong passphrase, wherever it was typed (the unlock screen, the family view's exit)."""
-    attempts = _read_attempts(paths)
-    _write_attempts(paths, _Attempts(attempts.failures + 1, time.time() if now is None else now))
-
-
-def clear_wrong_passphrases(paths: VaultPaths) -> None:
-    """The right passphrase: the count, and any delay, start again."""
-    paths.attempts_file.unlink(missing_ok=True)
 
 
 class OpenVault:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
@@ -10,10 +11,12 @@ from ui import jobs
 from ui.controllers.store_access import StoreAccess, plain_message
 from ui.store_worker import SessionInfo
 from ui.views.first_run_view import FirstRunView
-from visitapp.domain.models import Worker
 from visitapp.domain.passphrase import check_passphrase
 from visitapp.paths import VaultPaths
-from visitapp.store.keys import KdfParams
+
+if TYPE_CHECKING:
+    from visitapp.domain.models import Worker
+    from visitapp.store.keys import KdfParams
 
 
 class FirstRunController(QObject):
@@ -30,6 +33,7 @@ class FirstRunController(QObject):
         self.paths, self.store, self.view, self.on_open = paths, store, view, on_open
         self.kdf_params = kdf_params  # tests pass cheap parameters; None means the real cost
         view.details_changed.connect(self.advise)
+        view.details_changed.connect(store.warm_up)
         view.submitted.connect(self.create)
 
     def show(self) -> None:

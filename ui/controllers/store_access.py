@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from ui.jobs import UnlockRefused
+from ui.jobs import UnlockRefused, warm_up
 from ui.store_worker import Job, OnDone, OnError, StoreClient
-from visitapp.casework import CaseworkError
-from visitapp.store.keys import KeyFileDamaged
-from visitapp.vault import VaultError
 
 
 def plain_message(exc: Exception) -> str:
     """Our own errors carry worker-readable messages; anything else gets a calm general one, never a trace."""
-    from visitapp.visit_flow import FlowError  # loaded by the store thread by the time anything fails
+    # Loaded by the store thread by the time anything fails (and kept out of the first window's imports).
+    from visitapp.casework import CaseworkError
+    from visitapp.store.keys import KeyFileDamaged
+    from visitapp.vault import VaultError
+    from visitapp.visit_flow import FlowError
 
     if isinstance(exc, CaseworkError | FlowError | VaultError | UnlockRefused | KeyFileDamaged):
         return str(exc)
@@ -30,6 +31,7 @@ class StoreAccess(QObject):
         super().__init__(parent)
         self._client: StoreClient | None = None
         self._idle_since_start = False
+        self._warmed = False
 
     @property
     def running(self) -> bool:
@@ -56,6 +58,13 @@ class StoreAccess(QObject):
             self._idle_since_start = False
             self.first_job.emit()
         return True
+
+    def warm_up(self) -> None:
+        """Load the store thread's modules while the worker types (once a run): unlocking then waits only for
+        the key derivation. Not a first job: the workspace is built when the worker submits."""
+        if self._client is not None and not self._warmed:
+            self._warmed = True
+            self._client.run(warm_up)
 
     def _report(self, exc: Exception) -> None:
         self.failed.emit(plain_message(exc))

@@ -13,7 +13,7 @@ from ui.controllers.store_access import StoreAccess, plain_message
 from ui.store_worker import SessionInfo
 from ui.views.unlock_view import UnlockView
 from visitapp.paths import VaultPaths
-from visitapp.vault import seconds_until_next_try
+from visitapp.unlock_attempts import seconds_until_next_try
 
 
 class UnlockController(QObject):
@@ -32,6 +32,7 @@ class UnlockController(QObject):
         self._tick.setInterval(250)
         self._tick.timeout.connect(self._count_down)
         view.submitted.connect(self.unlock)
+        view.passphrase.textEdited.connect(store.warm_up)
 
     def show(self, reason: str = "") -> None:
         self.view.reset()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from ui.views.widgets import button, check_box, form_layout, label, line_edit, restyle, wipe
-from visitapp.domain.models import Worker
 from visitapp.domain.passphrase import GUIDANCE
+
+if TYPE_CHECKING:
+    from visitapp.domain.models import Worker
 
 
 class FirstRunView(QWidget):
@@ -90,6 +94,8 @@ class FirstRunView(QWidget):
         outer.addWidget(scroll)
 
     def worker(self) -> Worker:
+        from visitapp.domain.models import Worker  # not before the first window: a large module
+
         return Worker(self.full_name.text().strip(), self.job_title.text().strip(), self.team.text().strip())
 
     def show_feedback(self, text: str, good: bool) -> None:

@@ -3,6 +3,9 @@
 The wrapped key and the KDF parameters live in ``key.json`` beside the database. Changing the passphrase
 re-wraps the same database key; the database itself is never re-encrypted. The database key is handed to
 SQLCipher raw, so SQLCipher's own KDF is skipped and unlock costs one scrypt run.
+
+`cryptography` is imported by the two functions that wrap and unwrap: the first window's modules use
+``KdfParams`` from here, and loading cryptography before that window shows would slow every start.
 """
 
 from __future__ import annotations
@@ -14,9 +17,6 @@ import os
 import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from visitapp.store.files import write_atomically
 
@@ -70,6 +70,8 @@ def new_database_key() -> bytearray:
 
 
 def wrap_key(database_key: bytes | bytearray, passphrase: str, params: KdfParams, vault_id: str) -> dict:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # here, not at the top: see the docstring
+
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     kek = params.derive(passphrase, salt)
@@ -94,6 +96,9 @@ def unwrap_key(record: dict, passphrase: str) -> bytearray:
         aad = f"visitapp-key:{KEY_FILE_FORMAT}:{record['vault_id']}".encode()
     except (KeyError, TypeError, ValueError) as exc:
         raise KeyFileDamaged("The key file is damaged.") from exc
+    from cryptography.exceptions import InvalidTag  # here, not at the top: see the docstring
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     kek = params.derive(passphrase, salt)
     try:
         return bytearray(AESGCM(kek).decrypt(nonce, ciphertext, aad))
