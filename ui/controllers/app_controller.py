@@ -7,25 +7,25 @@ derivation runs on the store thread, or the first time anything asks for one of 
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from ui.controllers.first_run_controller import FirstRunController
 from ui.controllers.store_access import StoreAccess
 from ui.controllers.unlock_controller import UnlockController
 from ui.idle import IdleWatcher
-from ui.lock_keys import LockKeyInDialogs
 from ui.store_worker import SessionInfo
 from ui.views.screens import Screens
 from visitapp.paths import VaultPaths
-from visitapp.store.keys import KdfParams
 
 if TYPE_CHECKING:
+    from ui.controllers.first_run_controller import FirstRunController
     from ui.controllers.navigator import Place
     from ui.controllers.workspace import Workspace
+    from ui.lock_keys import LockKeys
+    from visitapp.store.keys import KdfParams
     from visitapp.sync.status import Unsynced
 
 # The workspace's parts, reachable as the app's own attributes (app.caseload, app.navigator, app.sync ...).
@@ -43,9 +43,7 @@ class AppController(QObject):
         self.screens = Screens()
         self.window = self.screens.window
         self.unlock = UnlockController(paths, self.store, self.screens.unlock, self._opened, self)
-        self.first_run = FirstRunController(
-            paths, self.store, self.screens.first_run, self._opened, kdf_params, self
-        )
+        self._kdf_params = kdf_params
         self._workspace: Workspace | None = None
         self.saved_place: Place | None = None
         self.unlocked = False
@@ -54,11 +52,16 @@ class AppController(QObject):
         self.store.first_job.connect(lambda: QTimer.singleShot(0, self.workspace))
         self.idle.idle.connect(self._idle_lock)
         self.window.closing.connect(self.shutdown)
-        shortcut = QShortcut(QKeySequence(self.tr("Ctrl+L")), self.window)
-        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        shortcut.activated.connect(self.lock_now)
-        self.lock_keys = LockKeyInDialogs(self)
-        self.lock_keys.pressed.connect(self.lock_now)
+        self._lock_keys: LockKeys | None = None  # Ctrl+L, from the first unlock on
+
+    @cached_property
+    def first_run(self) -> FirstRunController:
+        """Made only on a laptop with no vault yet (or after one was withdrawn)."""
+        from ui.controllers.first_run_controller import FirstRunController
+
+        return FirstRunController(
+            self.paths, self.store, self.screens.first_run, self._opened, self._kdf_params, self
+        )
 
     def workspace(self) -> Workspace:
         if self._workspace is None:
@@ -97,6 +100,7 @@ class AppController(QObject):
         self.window.show_page(self.screens.workspace)
         place, self.saved_place = self.saved_place or Place(), None
         self.navigator.go(place)
+        self._lock_keys_on(True)
         self.sync.start()
 
     def _set_minutes(self, minutes: int) -> None:
@@ -128,6 +132,7 @@ class AppController(QObject):
         self.screens.workspace.show_worker("", "")
         self.screens.workspace.show_notice("")
         self.idle.stop()
+        self._lock_keys_on(False)
         self.window.show_page(self.screens.unlock)
         self.screens.unlock.set_busy(True)  # until the vault is locked
         # A sync run is cancelled first; the store locks the vault once the run gave its connection back.
@@ -156,7 +161,18 @@ class AppController(QObject):
         if self._workspace is not None:
             self._workspace.sync.shutdown()
         self.store.stop()
-        self.lock_keys.remove()
+        self._lock_keys_on(False)
+
+    def _lock_keys_on(self, on: bool) -> None:
+        if on and self._lock_keys is None:
+            from ui.lock_keys import LockKeys
+
+            self._lock_keys = LockKeys(self.window)
+            self._lock_keys.pressed.connect(self.lock_now)
+        if self._lock_keys is not None and on:
+            self._lock_keys.install()
+        elif self._lock_keys is not None:
+            self._lock_keys.remove()
 
     def _close_windows(self) -> None:
         popup = QApplication.activePopupWidget()

@@ -1,4 +1,4 @@
-"""The one window: first run, unlock, or the workspace, one at a time."""
+"""The one window: first run, unlock, or the workspace, one at a time (each page added when first shown)."""
 
 from __future__ import annotations
 
@@ -10,17 +10,14 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 class MainWindow(QMainWindow):
     closing = Signal()
 
-    def __init__(self, first_run: QWidget, unlock: QWidget) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("VisitApp"))
         self.setMinimumSize(1024, 640)
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
-        self.first_run, self.unlock = first_run, unlock
         self.workspace: QWidget | None = None  # added once the vault first opens (ui/views/screens.py)
-        for page in (first_run, unlock):
-            self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
 
     def add_workspace(self, workspace: QWidget) -> None:
@@ -28,6 +25,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(workspace)
 
     def show_page(self, page: QWidget) -> None:
+        if self.stack.indexOf(page) < 0:
+            self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)

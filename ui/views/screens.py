@@ -1,27 +1,34 @@
 """Builds the views once; the controllers are handed the pieces they drive.
 
-The first run and unlock screens are made at once. The workspace's views (caseload, child, visit) are made
-the first time anything asks for them, which is when the vault first opens: so the window appears before
-the bulk of the app is loaded, and the worker types their passphrase while the rest loads."""
+The unlock screen is made at once; the first-run screen only on a laptop with no vault yet. The workspace's
+views (caseload, child, visit) are made the first time anything asks for them, which is when the vault
+first opens: so the window appears before the bulk of the app is loaded, and the worker types their
+passphrase while the rest loads."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ui.views.first_run_view import FirstRunView
 from ui.views.main_window import MainWindow
 from ui.views.unlock_view import UnlockView
 
 if TYPE_CHECKING:
+    from ui.views.first_run_view import FirstRunView
     from ui.views.workspace_screens import WorkspaceScreens
 
 
 class Screens:
     def __init__(self) -> None:
-        self.first_run = FirstRunView()
         self.unlock = UnlockView()
-        self.window = MainWindow(self.first_run, self.unlock)
+        self.window = MainWindow()
         self._behind: WorkspaceScreens | None = None
+
+    @cached_property
+    def first_run(self) -> FirstRunView:
+        from ui.views.first_run_view import FirstRunView
+
+        return FirstRunView()
 
     @property
     def built(self) -> bool:

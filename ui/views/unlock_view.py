@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.views.widgets import button, label, line_edit, wipe
@@ -40,8 +40,10 @@ class UnlockView(QWidget):
         box.addWidget(self.message)
         box.addWidget(self.wait)
         box.addStretch(2)
-        outer = QHBoxLayout(self)
-        outer.addWidget(column, 1, Qt.AlignmentFlag.AlignHCenter)
+        outer = QHBoxLayout(self)  # the column in the middle (stretches, not Qt.AlignHCenter: see widgets.py)
+        outer.addStretch(1)
+        outer.addWidget(column)
+        outer.addStretch(1)
 
         self.passphrase.returnPressed.connect(self._submit)
         self.unlock.clicked.connect(self._submit)

@@ -1,10 +1,15 @@
-"""Small builders so every interactive widget gets its objectName and accessibleName in one line."""
+"""Small builders so every interactive widget gets its objectName and accessibleName in one line.
+
+``QtCore.Qt`` is looked up where it is used, not imported by name: the first look-up makes PySide6 build
+every enum of the Qt namespace (~40 ms), and the unlock window, which uses these builders, needs none of
+them (tests/ui/test_startup_imports.py checks it)."""
 
 from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,8 +69,7 @@ def label(text: str = "", kind: str = "", buddy: QWidget | None = None) -> QLabe
         widget.setProperty("kind", kind)
     if buddy is not None:
         widget.setBuddy(buddy)  # Alt + the underlined letter jumps to the field
-        widget.setMinimumHeight(44)  # as tall as the field, so the words sit level with it
-        widget.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        widget.setMinimumHeight(44)  # as tall as the field; QLabel's own alignment centres it vertically
     return widget
 
 
@@ -79,7 +83,10 @@ class RowTable(QTableView):
         self.doubleClicked.connect(self.row_activated)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+        if (
+            event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
+            and self.currentIndex().isValid()
+        ):
             self.row_activated.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
@@ -112,7 +119,9 @@ def table(name: str, accessible: str, view: RowTable | None = None) -> RowTable:
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(44)
     view.horizontalHeader().setHighlightSections(False)
-    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    view.horizontalHeader().setDefaultAlignment(
+        QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter
+    )
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     return view
@@ -129,7 +138,7 @@ def form_layout() -> QFormLayout:
     """Labels on the left, vertically centred on fields that fill the width."""
     layout = QFormLayout()
     layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    layout.setLabelAlignment(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter)
     layout.setHorizontalSpacing(16)
     return layout
 
@@ -178,8 +187,8 @@ def entry_list(name: str, accessible: str) -> QListWidget:
     """A list of things recorded at this visit; each item wraps, so long words are read in full."""
     widget = named(QListWidget(), name, accessible)
     widget.setWordWrap(True)
-    widget.setTextElideMode(Qt.TextElideMode.ElideNone)
-    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setTextElideMode(QtCore.Qt.TextElideMode.ElideNone)
+    widget.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap the words when the width changes
     widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
