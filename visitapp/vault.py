@@ -58,9 +58,10 @@ class UnlockThrottled(VaultError):
 class OpenVault:
     """An unlocked vault. Not thread-safe itself; each thread calls ``connect()`` for its own connection."""
 
-    def __init__(self, paths: VaultPaths, database_key: bytearray) -> None:
+    def __init__(self, paths: VaultPaths, database_key: bytearray, memory_security: bool = True) -> None:
         self.paths = paths
         self._key: bytearray | None = database_key
+        self._memory_security = memory_security  # off only for demo vaults: see db.connect
         self._connections: list[db.Connection] = []
         self._lent: list[db.Connection] = []  # opened by other threads (a sync run); they close them
         self._guard = threading.Lock()
@@ -81,7 +82,7 @@ class OpenVault:
         with self._guard:
             if self._key is None:
                 raise VaultError("VisitApp is locked.")
-            conn = db.connect(self.paths.database, self._key)
+            conn = db.connect(self.paths.database, self._key, self._memory_security)
             self._connections.append(conn)
             return conn
 
@@ -165,8 +166,10 @@ def create_vault(
     passphrase: str,
     confirm: str | None = None,
     params: KdfParams | None = None,
+    memory_security: bool = True,
 ) -> OpenVault:
-    """First start: make the key, wrap it, create the database and record who the worker is."""
+    """First start: make the key, wrap it, create the database and record who the worker is.
+    ``memory_security=False`` is for demo vaults of fictional records only (see db.connect)."""
     if paths.key_file.exists() or paths.database.exists():
         raise VaultError("There is already a vault in this folder.")
     for label, value in (
@@ -182,7 +185,7 @@ def create_vault(
     paths.ensure_root()
     database_key = keys.new_database_key()
     vault_id = keys.fresh_vault_id()
-    conn = db.connect(paths.database, database_key)
+    conn = db.connect(paths.database, database_key, memory_security)
     try:
         migrations.migrate(conn)
         worker_id = new_id()
@@ -195,7 +198,7 @@ def create_vault(
     keys.write_key_file(
         paths.key_file, keys.wrap_key(database_key, passphrase, params or KdfParams(), vault_id)
     )
-    return OpenVault(paths, database_key)
+    return OpenVault(paths, database_key, memory_security)
 
 
 def unlock_vault(paths: VaultPaths, passphrase: str, now: float | None = None) -> OpenVault:

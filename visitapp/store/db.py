@@ -26,8 +26,13 @@ class WrongDatabaseKey(Exception):
     """The key does not open this database (or the file is not a VisitApp vault)."""
 
 
-def connect(path: Path, database_key: bytes | bytearray) -> Connection:
-    """Open one connection. Every thread that touches the store opens its own."""
+def connect(path: Path, database_key: bytes | bytearray, memory_security: bool = True) -> Connection:
+    """Open one connection. Every thread that touches the store opens its own.
+
+    ``memory_security=False`` is for the demo command alone, which fills a vault with fictional records:
+    SQLCipher's memory security locks and wipes every allocation (an mlock and an munlock system call each,
+    about a thousand per demo visit), so 10,000 demo visits would take minutes. Once any connection in a
+    process has turned it on, SQLCipher keeps it on for the life of the process."""
     conn: Connection = sqlcipher3.connect(
         str(path), timeout=10.0, isolation_level=None, check_same_thread=True
     )
@@ -35,7 +40,8 @@ def connect(path: Path, database_key: bytes | bytearray) -> Connection:
         # SQLCipher logs decryption failures to stderr; a wrong key is an expected event, not noise.
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f'PRAGMA key = "{sqlcipher_key_literal(database_key)}"')
-        conn.execute("PRAGMA cipher_memory_security = ON")
+        if memory_security:
+            conn.execute("PRAGMA cipher_memory_security = ON")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except DatabaseError as exc:
