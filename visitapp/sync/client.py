@@ -5,6 +5,11 @@ chunks carry their offset (a repeat gets ``409 wrong_offset`` and the offset the
 HEADs only read. So a dropped connection, a 5xx or a 429 is simply tried again after an exponential backoff
 with full jitter, never sooner than the server's ``Retry-After``. Nothing here logs a body, a name or a
 token; errors carry sentences a worker can read.
+
+One ``SyncClient`` may be used from several threads at once (the engine uploads pictures in parallel):
+httpx's client is thread-safe, the token and policy never change after construction, errors are raised to
+the calling thread, the traffic counters take a lock, and ``close`` waits for calls still in flight on other
+threads before it closes their sockets (see there).
 """
 
 from __future__ import annotations
@@ -12,9 +17,10 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -80,6 +86,17 @@ class Traffic:
     retries: int = 0
     body_bytes_sent: int = 0  # request bodies handed to the network, every attempt counted
     waits: float = 0.0  # seconds spent backing off
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def count_request(self, body_bytes: int) -> None:
+        with self._lock:  # "+=" from several upload threads would lose counts
+            self.requests += 1
+            self.body_bytes_sent += body_bytes
+
+    def count_wait(self, seconds: float) -> None:
+        with self._lock:
+            self.retries += 1
+            self.waits += seconds
 
 
 @dataclass(frozen=True)
@@ -109,8 +126,18 @@ class SyncClient:
         self.jitter = jitter
         self.traffic = Traffic()
         self._http = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport)
+        self._guard = threading.Lock()
+        self._in_flight = 0
+        self._closed = False
 
     def close(self) -> None:
+        """No more calls; the connections close now, or when the last call in flight on another thread ends.
+        Closing a socket under a thread blocked reading it would not wake that thread (only a shutdown, as
+        ``cancel`` does, wakes it): it would hang until its read timeout."""
+        with self._guard:
+            self._closed = True
+            if self._in_flight:
+                return
         self._http.close()
 
     def __enter__(self) -> SyncClient:
@@ -226,9 +253,22 @@ class SyncClient:
         delay = min(self.policy.cap, self.policy.base * 2**retry) * self.jitter()
         if retry_after is not None:
             delay = max(delay, retry_after)
-        self.traffic.retries += 1
-        self.traffic.waits += delay
+        self.traffic.count_wait(delay)
         self.sleep(delay)
+
+    def _send(self, method: str, url: str, **kw: Any) -> httpx.Response:
+        with self._guard:
+            if self._closed:
+                raise RuntimeError("This sync client is closed.")
+            self._in_flight += 1
+        try:
+            return self._http.request(method, url, **kw)
+        finally:
+            with self._guard:
+                self._in_flight -= 1
+                last = self._closed and not self._in_flight
+            if last:
+                self._http.close()
 
     def _request(self, method: str, path: str, *, auth: bool = True, **kw: Any) -> httpx.Response:
         headers = dict(kw.pop("headers", {}) or {})
@@ -240,10 +280,9 @@ class SyncClient:
         body_size = len(kw.get("content") or b"")
         problem = "The server could not be reached."
         for attempt in range(self.policy.attempts):
-            self.traffic.requests += 1
-            self.traffic.body_bytes_sent += body_size
+            self.traffic.count_request(body_size)
             try:
-                response = self._http.request(method, url, headers=headers, **kw)
+                response = self._send(method, url, headers=headers, **kw)
             except httpx.TransportError as exc:
                 log.info("sync %s %s: %s (attempt %d)", method, url, type(exc).__name__, attempt)
                 problem = "The connection to the server dropped."

@@ -12,7 +12,8 @@ is chosen so nothing is lost or doubled:
    A record with unsent local changes is never overwritten: both versions go to the conflicts table. A
    record signed off here is never overwritten either. A pull that would delete more than a handful of
    records is refused as a whole (nothing applied, cursor unchanged) and reported.
-3. **Pictures** by SHA-256, in chunks, resuming from what the server holds.
+3. **Pictures** by SHA-256, in chunks, resuming from what the server holds, several at once (the HTTP calls
+   on upload threads; the connection only ever on the run's own thread).
 """
 
 from __future__ import annotations
@@ -20,9 +21,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import queue
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import partial
 
 from visitapp.store import sync_state as ss
 from visitapp.store.clock import utc_now_iso
@@ -71,6 +75,8 @@ class SyncReport:
     unassigned_children: list[str] = field(default_factory=list)
 
 
+# Called at named points of a run ("pushed", "applied", "chunk"); it may raise to stop the run there. "chunk"
+# is called on an upload thread, the others on the run's thread.
 Hook = Callable[[str], None]
 
 
@@ -412,45 +418,88 @@ class SyncEngine:
     # 3. Pictures ------------------------------------------------------------------------------------------
 
     def _upload(self, client: SyncClient, report: SyncReport) -> None:
+        """Send the waiting pictures, ``PICTURE_UPLOADS_AT_ONCE`` at a time: while the server writes one to
+        disk, the next is already arriving. Only the HTTP calls (``_upload_one``) run on the upload threads;
+        the bytes are read, each outcome stored and progress reported here, on the thread that owns the
+        connection. At most that many pictures are read ahead, so memory stays bounded (up to 64 MB each)."""
         store = records.blob_store()
         rows = ss.waiting_blobs(self.conn, "up")
         if store is None or not rows:
             return
-        total = sum(r.length for r in rows)
-        done_before = 0
-        for index, row in enumerate(rows):
-            data = store.read(self.conn, row.sha256)
-            if data is None or hashlib.sha256(data).hexdigest() != row.sha256 or not data:
-                with transaction(self.conn):
-                    ss.update_blob(
-                        self.conn,
-                        row,
-                        state="refused",
-                        reason="This picture is missing or damaged on this laptop.",
-                    )
-                report.refused += 1
-                continue
-            with transaction(self.conn):
-                ss.update_blob(self.conn, row, attempts=row.attempts + 1)
-
-            def moved(sent: int, _base: int = done_before, _index: int = index) -> None:
-                self.progress(SyncProgress("pictures", _index, len(rows), _base + sent, total))
-
-            problem = self._upload_one(client, row, data, fresh=row.attempts == 0 and row.sent == 0, on=moved)
-            with transaction(self.conn):
-                if problem is None:
-                    ss.update_blob(self.conn, row, state="done", sent=len(data), reason=None)
-                    report.pictures_sent += 1
+        shown = _PictureProgress(len(rows), sum(r.length for r in rows), self.progress)
+        waiting = iter(rows)
+        running: dict[Future[str | None], tuple[ss.BlobRow, int]] = {}
+        events: queue.SimpleQueue[_UploadEvent] = queue.SimpleQueue()
+        stopped_by: SyncError | None = None
+        pool = ThreadPoolExecutor(p.PICTURE_UPLOADS_AT_ONCE, thread_name_prefix="sync-picture")
+        finished_cleanly = False
+        try:
+            while True:
+                while stopped_by is None and len(running) < p.PICTURE_UPLOADS_AT_ONCE:
+                    row = next(waiting, None)
+                    if row is None:
+                        break
+                    data = self._picture_bytes(store, row, report)
+                    if data is None:
+                        shown.finished(row, row.length)
+                        continue
+                    fresh = row.attempts == 0 and row.sent == 0
+                    moved = partial(_note_offset, events, row)
+                    future = pool.submit(self._upload_one, client, row, data, fresh, moved)
+                    running[future] = (row, len(data))
+                    future.add_done_callback(events.put)
+                if not running:
+                    shown.show()
+                    break
+                event = events.get()
+                if isinstance(event, Future):
+                    row, length = running.pop(event)
+                    try:
+                        problem = event.result()
+                    except SyncError as exc:  # offline, say: start no more, but keep what the others finish
+                        stopped_by = stopped_by or exc
+                        shown.forget(row)
+                    else:
+                        self._upload_finished(row, length, problem, report)
+                        shown.finished(row, length)
                 else:
-                    ss.update_blob(self.conn, row, state="refused", reason=problem)
-                    report.refused += 1
-            done_before += len(data)
-            self.progress(SyncProgress("pictures", index + 1, len(rows), done_before, total))
+                    shown.moved(*event)
+                shown.show()
+            finished_cleanly = True
+        finally:
+            # Cancelled or crashed: return at once. The upload threads never touch the connection, and end
+            # after their current call (a cancel cuts their sockets; the caller closes the client).
+            pool.shutdown(wait=finished_cleanly, cancel_futures=True)
+        if stopped_by is not None:
+            raise stopped_by
+
+    def _picture_bytes(self, store: records.BlobStore, row: ss.BlobRow, report: SyncReport) -> bytes | None:
+        """The picture's bytes, checked, with the attempt counted; None when missing or damaged here."""
+        data = store.read(self.conn, row.sha256)
+        if not data or hashlib.sha256(data).hexdigest() != row.sha256:
+            with transaction(self.conn):
+                reason = "This picture is missing or damaged on this laptop."
+                ss.update_blob(self.conn, row, state="refused", reason=reason)
+            report.refused += 1
+            return None
+        with transaction(self.conn):
+            ss.update_blob(self.conn, row, attempts=row.attempts + 1)
+        return data
+
+    def _upload_finished(self, row: ss.BlobRow, length: int, problem: str | None, report: SyncReport) -> None:
+        with transaction(self.conn):
+            if problem is None:
+                ss.update_blob(self.conn, row, state="done", sent=length, reason=None)
+                report.pictures_sent += 1
+            else:
+                ss.update_blob(self.conn, row, state="refused", reason=problem)
+                report.refused += 1
 
     def _upload_one(
         self, client: SyncClient, row: ss.BlobRow, data: bytes, fresh: bool, on: Callable[[int], None]
     ) -> str | None:
-        """Send one picture; None when the server holds all of it, else the reason it cannot go."""
+        """Send one picture; None when the server holds all of it, else the reason it cannot go. Runs on an
+        upload thread: it uses only the client, never the connection."""
         length, offset = len(data), 0
         if not fresh:  # a run before was cut off: ask what arrived
             status = client.picture_status(row.child_id, row.sha256)
@@ -511,6 +560,44 @@ class SyncEngine:
         if report.pictures_received:  # records that were waiting for these pictures can go in now
             with transaction(self.conn), ss.applying(self.conn):
                 self._retry_held(report)
+
+
+class _PictureProgress:
+    """The pictures' progress bar, kept on the run's thread: finished pictures plus the bytes the server holds
+    of each running one. It never goes backwards (a picture restarted from 0 would pull it back)."""
+
+    def __init__(self, count: int, total: int, report: Callable[[SyncProgress], None]) -> None:
+        self.count, self.total, self.report = count, total, report
+        self.done, self.bytes_done = 0, 0  # finished pictures, whatever their outcome
+        self._held: dict[ss.BlobRow, int] = {}
+        self._shown = (0, 0)
+
+    def moved(self, row: ss.BlobRow, offset: int) -> None:
+        self._held[row] = offset
+
+    def finished(self, row: ss.BlobRow, length: int) -> None:
+        self.forget(row)
+        self.done += 1
+        self.bytes_done += length
+
+    def forget(self, row: ss.BlobRow) -> None:
+        self._held.pop(row, None)
+
+    def show(self) -> None:
+        acknowledged = self.bytes_done + sum(self._held.values())
+        now = (self.done, min(self.total, max(self._shown[1], acknowledged)))
+        if now != self._shown:
+            self._shown = now
+            self.report(SyncProgress("pictures", now[0], self.count, now[1], self.total))
+
+
+# What the upload threads tell the run's thread: (picture, bytes the server holds) after each chunk, then the
+# picture's finished future.
+_UploadEvent = tuple[ss.BlobRow, int] | Future[str | None]
+
+
+def _note_offset(events: queue.SimpleQueue[_UploadEvent], row: ss.BlobRow, offset: int) -> None:
+    events.put((row, offset))
 
 
 def _change(row: ss.OutboxRow) -> p.Change:

@@ -2,9 +2,10 @@
 
 It reads each whole request from the client, asks ``decide`` what to do with it, and then passes it on,
 cuts it after N bytes (the server sees a partial request), passes it on but loses the reply, cuts the reply
-after N bytes, answers 503/500 itself with ``Retry-After``, or delivers it to the server twice. ``flap`` cuts
-every open connection every few seconds, like a train going through tunnels. Threads and blocking sockets;
-one upstream connection per request (simple, and what makes "the server committed, the reply was lost" easy).
+after N bytes, answers 503/500 itself with ``Retry-After``, delivers it to the server twice, or damages one
+byte of its body on the way. ``flap`` cuts every open connection every few seconds, like a train going through
+tunnels. ``stats.most_at_once`` is the most requests it held at one time. Threads and blocking sockets; one
+upstream connection per request (simple, and what makes "the server committed, the reply was lost" easy).
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-PASS, CUT_REQUEST, DROP_REPLY, CUT_REPLY, ERROR, DUPLICATE = (
+PASS, CUT_REQUEST, DROP_REPLY, CUT_REPLY, ERROR, DUPLICATE, DAMAGE = (
     "pass",
     "cut_request",
     "drop_reply",
     "cut_reply",
     "error",
     "duplicate",
+    "damage",
 )
 
 
@@ -49,6 +51,8 @@ class Stats:
     bytes_from_client: int = 0
     faults: dict[str, int] = field(default_factory=dict)
     statuses: list[int] = field(default_factory=list)
+    at_once: int = 0  # requests being decided on or handled now
+    most_at_once: int = 0
 
 
 class _Closed(Exception):
@@ -206,11 +210,21 @@ class FaultProxy:
                     self.stats.requests += 1
                     self.stats.bytes_from_client += len(raw)
                 request = Request(index, method, path, headers, raw)
-                decision = self.decide(request)
-                if decision.kind != PASS:
+                with self._lock:
+                    self.stats.at_once += 1
+                    self.stats.most_at_once = max(self.stats.most_at_once, self.stats.at_once)
+                try:
+                    decision = self.decide(request)
+                    if decision.kind != PASS:
+                        with self._lock:
+                            self.stats.faults[decision.kind] = self.stats.faults.get(decision.kind, 0) + 1
+                    handled = self._handle(client, request, decision)
+                except OSError:  # the client's side was cut (cut_all) while this request was going on
+                    handled = False
+                finally:
                     with self._lock:
-                        self.stats.faults[decision.kind] = self.stats.faults.get(decision.kind, 0) + 1
-                if not self._handle(client, request, decision):
+                        self.stats.at_once -= 1
+                if not handled:
                     return
         finally:
             self._track(client, False)
@@ -231,7 +245,10 @@ class FaultProxy:
         if decision.kind == CUT_REQUEST:
             self._forward(request.raw[: decision.at], request.method, expect_reply=False)
             return False
-        reply = self._forward(request.raw, request.method)
+        raw = request.raw
+        if decision.kind == DAMAGE:  # the last byte of the body, so the head still parses
+            raw = raw[:-1] + bytes([raw[-1] ^ 0xFF])
+        reply = self._forward(raw, request.method)
         if decision.kind == DUPLICATE:
             reply = self._forward(request.raw, request.method) or reply
         if reply is None:

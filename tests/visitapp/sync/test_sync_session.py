@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from tests.visitapp.sync.synckit import Laptop, ServerWorker
 from visitapp.store import sync_state as ss
 from visitapp.store.db import transaction
 from visitapp.sync import session
-from visitapp.sync.cancel import Cancelled, CancelToken
+from visitapp.sync.cancel import Cancelled, CancelToken, cancellable_client
 from visitapp.sync.client import RetryPolicy
 from visitapp.vault import VaultError
 
@@ -133,3 +134,19 @@ def test_enrol_on_its_own_thread_and_a_cancelled_token_refuses(
         session.run_sync(laptop.vault, token)
     assert laptop.vault.lent == 0
     laptop.close()
+
+
+def test_a_client_closed_while_another_thread_waits_on_it_can_still_be_cancelled(silent_url: str) -> None:
+    # The run's thread closes the client while upload threads may still wait on the server; a cancel must
+    # still wake them (a socket closed under a blocked reader does not wake it; only a shutdown does).
+    token = CancelToken()
+    client = cancellable_client(silent_url, token, "device-token", policy=SLOW_RETRIES)
+    thread, out = _in_thread(lambda: client.picture_status(str(uuid.uuid4()), "0" * 64))
+    thread.join(0.3)
+    assert thread.is_alive()
+    client.close()
+    token.cancel()
+    thread.join(2)
+    assert not thread.is_alive() and len(out) == 1 and isinstance(out[0], Cancelled)
+    with pytest.raises(RuntimeError):
+        client.picture_status(str(uuid.uuid4()), "0" * 64)  # closed for good once the last call ended
