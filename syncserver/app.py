@@ -3,7 +3,8 @@ one child also need that child to be assigned to the worker behind the token."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
+import pathlib
+from dataclasses import asdict, dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Path, Query, Request, Security
@@ -12,8 +13,9 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.requests import ClientDisconnect
 
-from syncserver import accounts, pictures, records
+from syncserver import accounts, paths, pictures, records
 from syncserver.db import Database
+from syncserver.picture_store import PictureStore
 from visitapp import __version__
 from visitapp.sync import protocol as p
 
@@ -38,6 +40,11 @@ def _db(request: Request) -> Database:
     return db
 
 
+def _store(request: Request) -> PictureStore:
+    store: PictureStore = request.app.state.pictures
+    return store
+
+
 def current_device(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
 ) -> accounts.Device:
@@ -60,15 +67,28 @@ ChildId = Annotated[str, Path(pattern=UUID_PATTERN, description="The child's UUI
 Sha256 = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="The picture's SHA-256, lower-case hex.")]
 
 
-def assigned_child(request: Request, child_id: ChildId, device: DeviceDep) -> str:
+@dataclass(frozen=True)
+class ChildAccess:
+    device: accounts.Device
+    child_id: str
+
+
+def assigned_child(
+    request: Request,
+    child_id: ChildId,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)],
+) -> ChildAccess:
+    """The device, and the child it asks about if that child is its worker's. Both checks in one dependency:
+    each sync dependency is a trip to a worker thread, and picture uploads feel every trip."""
+    device = current_device(request, credentials)
     child = child_id.lower()
     with _db(request).transaction() as tx:
         if not accounts.is_assigned(tx, device.worker_id, child):
             raise ApiError(403, p.ERROR_NOT_ASSIGNED, "This child is not assigned to you.")
-    return child
+    return ChildAccess(device, child)
 
 
-ChildDep = Annotated[str, Depends(assigned_child)]
+ChildDep = Annotated[ChildAccess, Depends(assigned_child)]
 
 
 def _upload_headers(st: pictures.UploadState) -> dict[str, str]:
@@ -79,13 +99,15 @@ def _upload_headers(st: pictures.UploadState) -> dict[str, str]:
     }
 
 
-def create_app(db: Database) -> FastAPI:
+def create_app(db: Database, pictures_dir: pathlib.Path | None = None) -> FastAPI:
+    """The API on ``db``, with picture bytes in ``pictures_dir`` (default: ``paths.pictures_dir``)."""
     app = FastAPI(
         title="VisitApp sync server",
         version=__version__,
         description="Sync between VisitApp laptops and the organisation. See docs/sync-protocol.md.",
     )
     app.state.db = db
+    app.state.pictures = PictureStore(pictures_dir or paths.pictures_dir(db.url))
 
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -137,9 +159,9 @@ def create_app(db: Database) -> FastAPI:
     picture_path = f"{p.API_PREFIX}/children/{{child_id}}/pictures/{{sha256}}"
 
     @app.head(picture_path, responses={**ERRORS, 404: {"description": "Nothing received yet."}})
-    def picture_status(request: Request, child: ChildDep, sha256: Sha256) -> Response:
+    def picture_status(request: Request, access: ChildDep, sha256: Sha256) -> Response:
         """How much of this picture the server holds (``Upload-Offset``) and whether it is complete."""
-        st = pictures.state(_db(request), child, sha256)
+        st = pictures.state(_db(request), _store(request), access.child_id, sha256)
         if st is None:
             return Response(
                 status_code=404, headers={p.HEADER_UPLOAD_OFFSET: "0", p.HEADER_UPLOAD_COMPLETE: "0"}
@@ -164,8 +186,7 @@ def create_app(db: Database) -> FastAPI:
     )
     async def picture_chunk(
         request: Request,
-        device: DeviceDep,
-        child: ChildDep,
+        access: ChildDep,
         sha256: Sha256,
         upload_offset: Annotated[int, Header(alias=p.HEADER_UPLOAD_OFFSET, ge=0, le=p.MAX_PICTURE_BYTES)],
         upload_length: Annotated[int, Header(alias=p.HEADER_UPLOAD_LENGTH, ge=1, le=p.MAX_PICTURE_BYTES)],
@@ -176,11 +197,12 @@ def create_app(db: Database) -> FastAPI:
         digest = p.parse_content_digest(content_digest)
         if digest is None:
             raise ApiError(400, "bad_digest", "Content-Digest must carry the chunk's SHA-256.")
-        data = bytearray()
+        parts, size = [], 0
         try:
-            async for part in request.stream():
-                data += part
-                if len(data) > p.MAX_CHUNK_BYTES:
+            async for part in request.stream():  # read here; all disk and database work is in a thread
+                parts.append(part)
+                size += len(part)
+                if size > p.MAX_CHUNK_BYTES:
                     raise ApiError(
                         413, "chunk_too_large", f"Send at most {p.MAX_CHUNK_BYTES} bytes per chunk."
                     )
@@ -189,12 +211,13 @@ def create_app(db: Database) -> FastAPI:
         outcome, st = await run_in_threadpool(
             pictures.put_chunk,
             _db(request),
-            device.device_id,
-            child,
+            _store(request),
+            access.device.device_id,
+            access.child_id,
             sha256,
             upload_length,
             upload_offset,
-            bytes(data),
+            b"".join(parts),
             digest,
         )
         headers = _upload_headers(st)
@@ -226,11 +249,19 @@ def create_app(db: Database) -> FastAPI:
             **ERRORS,
             200: {"content": {"application/octet-stream": {}}, "description": "The picture's bytes."},
             404: {"description": "Not on the server, or not complete yet."},
+            410: {"model": p.ErrorBody, "description": "Complete, but the server has lost its bytes."},
         },
     )
-    def picture_download(request: Request, child: ChildDep, sha256: Sha256) -> Response:
+    def picture_download(request: Request, access: ChildDep, sha256: Sha256) -> Response:
         """The whole picture, once it is complete."""
-        data = pictures.read(_db(request), child, sha256)
+        try:
+            data = pictures.read(_db(request), _store(request), access.child_id, sha256)
+        except pictures.PictureUnavailable:
+            raise ApiError(
+                410,
+                "picture_missing",
+                "The server has lost this picture's bytes. Its administrator needs to restore them.",
+            ) from None
         if data is None:
             return Response(status_code=404)
         return Response(content=data, media_type="application/octet-stream")

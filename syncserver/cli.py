@@ -1,38 +1,42 @@
 """The ``visitapp-server`` command: ``serve`` runs the API, ``admin …`` manages workers, devices and children.
 
 Admin commands talk to the database directly (run them on the server, as the account that owns it); they
-never need the API to be running. Both run the schema migrations first.
+never need the API to be running. Both run the schema migrations first; ``serve``, ``admin migrate`` and
+``admin check-pictures`` then move any picture bytes an older version kept in the database to the pictures
+folder.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import platformdirs
-
-from syncserver import accounts
+from syncserver import accounts, paths, pictures
 from syncserver.db import Database
-
-ENV_DATABASE_URL = "VISITAPP_SERVER_DATABASE_URL"
-
-
-def default_database_url() -> str:
-    folder = Path(platformdirs.user_data_dir("VisitApp Server", appauthor=False))
-    return "sqlite:///" + str(folder / "visitapp-server.db")
+from syncserver.picture_store import PictureStore
+from syncserver.picture_upgrade import move_legacy_chunks
 
 
 def _open(args: argparse.Namespace) -> Database:
-    url = args.database_url or os.environ.get(ENV_DATABASE_URL) or default_database_url()
     try:
-        db = Database(url)
+        db = Database(paths.database_url(args.database_url))
     except ValueError as exc:
         raise SystemExit(str(exc)) from None
     db.migrate()
     return db
+
+
+def _pictures_dir(db: Database, args: argparse.Namespace) -> Path:
+    """The picture store, once any picture bytes an older version kept in the database are in it."""
+    folder = paths.pictures_dir(db.url, args.pictures_dir)
+    moved, left = move_legacy_chunks(db, PictureStore(folder))
+    if moved:
+        print(f"Moved {moved} pictures' bytes from the database to {folder}.", file=sys.stderr)
+    for sha256 in left:
+        print(f"Picture {sha256} is damaged in the database and was not moved.", file=sys.stderr)
+    return folder
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -43,7 +47,8 @@ def _serve(args: argparse.Namespace) -> int:
     if bool(args.certfile) != bool(args.keyfile):
         print("Give both --certfile and --keyfile, or neither.", file=sys.stderr)
         return 2
-    app = create_app(_open(args))
+    db = _open(args)
+    app = create_app(db, _pictures_dir(db, args))
     uvicorn.run(
         app,
         host=args.host,
@@ -100,21 +105,33 @@ def _list(db: Database, args: argparse.Namespace) -> None:
         _table(accounts.list_assignments(db), ("WORKER", "CHILD", "SINCE"))
 
 
-def _migrate(db: Database, _args: argparse.Namespace) -> None:
+def _migrate(db: Database, args: argparse.Namespace) -> None:
+    _pictures_dir(db, args)
     print(f"Schema is at version {db.schema_version()}.")
 
 
+def _check_pictures(db: Database, args: argparse.Namespace) -> int:
+    folder = _pictures_dir(db, args)
+    checked, problems = pictures.check_store(db, PictureStore(folder))
+    for problem in problems:
+        print(f"{problem.problem}: picture {problem.sha256} of child {problem.child_id} ({problem.path})")
+    if problems:
+        print(f"{len(problems)} of {checked} complete pictures are missing or damaged in {folder}.")
+        return 1
+    print(f"All {checked} complete pictures are present and correct in {folder}.")
+    return 0
+
+
 def _admin(args: argparse.Namespace) -> int:
-    action: Callable[[Database, argparse.Namespace], None] = args.action
+    action: Callable[[Database, argparse.Namespace], int | None] = args.action
     db = _open(args)
     try:
-        action(db, args)
+        return action(db, args) or 0
     except accounts.AdminError as exc:
         print(exc, file=sys.stderr)
         return 1
     finally:
         db.close()
-    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,12 +139,18 @@ def build_parser() -> argparse.ArgumentParser:
         prog="visitapp-server", description="The VisitApp organisation sync server."
     )
     db_help = (
-        f"sqlite:///PATH or postgresql://… (also {ENV_DATABASE_URL}; default: a SQLite file in the data dir)"
+        f"sqlite:///PATH or postgresql://… (also {paths.ENV_DATABASE_URL}; default: a SQLite file in the"
+        " data dir)"
+    )
+    pictures_help = (
+        f"folder for picture files (also {paths.ENV_PICTURES_DIR}; default: '{paths.PICTURES_FOLDER}' next to"
+        " the SQLite file, or in the data dir for PostgreSQL); every server on one database must share it"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     serve = commands.add_parser("serve", help="run the sync API")
     serve.add_argument("--database-url", help=db_help)
+    serve.add_argument("--pictures-dir", help=pictures_help)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8443, help="port to listen on (default 8443)")
     serve.add_argument("--certfile", help="TLS certificate chain (PEM)")
@@ -172,7 +195,14 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.set_defaults(action=_list)
 
     cmd = actions.add_parser("migrate", help="bring the database schema up to date and show its version")
+    cmd.add_argument("--pictures-dir", help=pictures_help)
     cmd.set_defaults(action=_migrate)
+
+    cmd = actions.add_parser(
+        "check-pictures", help="check every complete picture's file is there with the right bytes"
+    )
+    cmd.add_argument("--pictures-dir", help=pictures_help)
+    cmd.set_defaults(action=_check_pictures)
     return parser
 
 

@@ -100,6 +100,7 @@ class Database:
     """A pool of connections to one database, handing out transactions."""
 
     def __init__(self, url: str, pool_size: int = 8) -> None:
+        self.url = url
         self.dialect, self._target = parse_url(url)
         self._pool: queue.LifoQueue[Any] = queue.LifoQueue()
         self._slots = threading.BoundedSemaphore(pool_size)
@@ -109,7 +110,7 @@ class Database:
     def _connect(self) -> Any:
         if self.dialect == "sqlite":
             conn = sqlite3.connect(self._target, isolation_level=None, check_same_thread=False, timeout=60)
-            conn.execute("PRAGMA page_size=16384")  # only takes effect on a new file; pictures write faster
+            conn.execute("PRAGMA page_size=16384")  # new files only; chosen when picture bytes lived here
             _switch_to_wal(conn)
             conn.execute("PRAGMA synchronous=FULL")  # an acknowledged change must survive a power cut
             conn.execute("PRAGMA foreign_keys=ON")

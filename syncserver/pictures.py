@@ -2,16 +2,24 @@
 
 Each chunk says where it starts and carries its own SHA-256, so a damaged chunk is refused (and resent by
 the client) instead of spoiling the picture. When the last byte arrives the whole picture is hashed again;
-only a picture whose hash matches its address is marked complete and can be downloaded.
+only a picture whose hash matches its address is made durable in the picture store and marked complete, and
+only a complete picture can be downloaded. The bytes live in files (``picture_store``); the ``pictures``
+rows say how far each upload is and which child it belongs to.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
+from typing import Any
 
 from syncserver.db import Database, utc_now
+from syncserver.picture_store import PictureStore
+
+log = logging.getLogger(__name__)
 
 
 class Outcome(Enum):
@@ -30,17 +38,52 @@ class UploadState:
     complete: bool
 
 
-def state(db: Database, child_id: str, sha256: str) -> UploadState | None:
+class PictureUnavailable(Exception):
+    """A picture marked complete whose file is missing or damaged: a fault on the server, not the client."""
+
+
+@dataclass(frozen=True)
+class StoreProblem:
+    child_id: str
+    sha256: str
+    path: Path
+    problem: str
+
+
+def _state(store: PictureStore, child_id: str, sha256: str, row: tuple[Any, ...]) -> UploadState:
+    length, received, complete = int(row[0]), int(row[1]), bool(row[2])
+    if not complete:
+        # Chunks before the last are not fsynced, so after a power cut the file may hold less than the
+        # database counted: trust only what both hold.
+        received = min(received, store.partial_size(child_id, sha256))
+    return UploadState(length, received, complete)
+
+
+def state(db: Database, store: PictureStore, child_id: str, sha256: str) -> UploadState | None:
     with db.transaction() as tx:
         row = tx.one(
             "SELECT length, received, complete FROM pictures WHERE child_id = ? AND sha256 = ?",
             (child_id, sha256),
         )
-    return UploadState(int(row[0]), int(row[1]), bool(row[2])) if row else None
+    return _state(store, child_id, sha256, row) if row else None
+
+
+def _early_answer(current: UploadState, length: int, offset: int, size: int) -> Outcome | None:
+    """The answer to a chunk that cannot be stored where it says, or None if it can."""
+    if current.complete:
+        return Outcome.STORED  # already here: a repeat is harmless
+    if current.length != length:
+        return Outcome.WRONG_LENGTH
+    if offset != current.received:
+        return Outcome.WRONG_OFFSET
+    if offset + size > length:
+        return Outcome.TOO_LONG
+    return None
 
 
 def put_chunk(
     db: Database,
+    store: PictureStore,
     device_id: str,
     child_id: str,
     sha256: str,
@@ -50,8 +93,18 @@ def put_chunk(
     chunk_digest: bytes,
 ) -> tuple[Outcome, UploadState]:
     if hashlib.sha256(data).digest() != chunk_digest:
-        current = state(db, child_id, sha256)
+        current = state(db, store, child_id, sha256)
         return Outcome.BAD_CHUNK, current or UploadState(length, 0, False)
+    if offset == 0 and len(data) == length:  # the whole picture in one chunk, its hash checked above
+        current = state(db, store, child_id, sha256)
+        answer = _early_answer(current, length, offset, len(data)) if current else None
+        if answer is not None:
+            assert current is not None
+            return answer, current
+        finished = store.new_private_file(child_id, sha256, [data])
+        return _finish(db, store, device_id, child_id, sha256, length, finished, chunk_digest.hex())
+    # The row lock (SQLite: the write lock) is held while the partial file is touched, so only one request
+    # at a time writes it, in any server process on this database and picture store.
     with db.transaction(write=True) as tx:
         tx.execute(
             "INSERT INTO pictures (child_id, sha256, length, received, complete, device_id, created_at)"
@@ -64,20 +117,14 @@ def put_chunk(
             (child_id, sha256),
         )
         assert row is not None
-        current = UploadState(int(row[0]), int(row[1]), bool(row[2]))
-        if current.complete:
-            return Outcome.STORED, current  # already here: a repeat is harmless
-        if current.length != length:
-            return Outcome.WRONG_LENGTH, current
-        if offset != current.received:
-            return Outcome.WRONG_OFFSET, current
-        if offset + len(data) > length:
-            return Outcome.TOO_LONG, current
-        if data:
-            tx.execute(
-                "INSERT INTO picture_chunks (child_id, sha256, start_at, data) VALUES (?, ?, ?, ?)",
-                (child_id, sha256, offset, data),
-            )
+        current = _state(store, child_id, sha256, row)
+        answer = _early_answer(current, length, offset, len(data))
+        if answer is not None:
+            return answer, current
+        # No fsync for a chunk before the last: if a power cut loses it, the file is shorter than the
+        # database says, so the client is sent back to resend it; anything torn inside fails the hash check
+        # on the last chunk, and the client starts again.
+        store.write_partial(child_id, sha256, offset, [data])
         received = offset + len(data)
         if received < length:
             tx.execute(
@@ -85,37 +132,92 @@ def put_chunk(
                 (received, child_id, sha256),
             )
             return Outcome.STORED, UploadState(length, received, False)
-        if offset == 0:
-            whole_hex = chunk_digest.hex()  # one chunk is the whole picture, and its hash is checked above
-        else:
-            whole = hashlib.sha256()
-            for (chunk,) in tx.all(
-                "SELECT data FROM picture_chunks WHERE child_id = ? AND sha256 = ? ORDER BY start_at",
-                (child_id, sha256),
-            ):
-                whole.update(bytes(chunk))
-            whole_hex = whole.hexdigest()
-        if whole_hex != sha256:
-            tx.execute("DELETE FROM picture_chunks WHERE child_id = ? AND sha256 = ?", (child_id, sha256))
-            tx.execute("DELETE FROM pictures WHERE child_id = ? AND sha256 = ?", (child_id, sha256))
+        finished = store.detach_partial(child_id, sha256)
+    return _finish(db, store, device_id, child_id, sha256, length, finished, None)
+
+
+def _finish(
+    db: Database,
+    store: PictureStore,
+    device_id: str,
+    child_id: str,
+    sha256: str,
+    length: int,
+    finished: Path,
+    whole_hex: str | None,
+) -> tuple[Outcome, UploadState]:
+    """Check a whole upload, make it durable and only then mark it complete. ``finished`` is a file no other
+    request knows, so this runs outside the row lock: pictures finishing at once share the disk's flushes
+    instead of queueing for SQLite's one writer."""
+    try:
+        good = (whole_hex or store.file_sha256(finished)) == sha256
+        if good:
+            store.publish(finished, sha256)
+    finally:
+        finished.unlink(missing_ok=True)  # gone once published; otherwise not wanted
+    with db.transaction(write=True) as tx:
+        if not good:
+            tx.execute(
+                "DELETE FROM pictures WHERE child_id = ? AND sha256 = ? AND complete = 0", (child_id, sha256)
+            )
+            store.discard_partial(child_id, sha256)  # under the row lock, like every partial-file change
             return Outcome.HASH_MISMATCH, UploadState(length, 0, False)
+        now = utc_now()
         tx.execute(
-            "UPDATE pictures SET received = ?, complete = 1, completed_at = ?"
-            " WHERE child_id = ? AND sha256 = ?",
-            (received, utc_now(), child_id, sha256),
+            "INSERT INTO pictures"
+            " (child_id, sha256, length, received, complete, device_id, created_at, completed_at)"
+            " VALUES (?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT (child_id, sha256) DO UPDATE"
+            " SET length = excluded.length, received = excluded.received, complete = 1,"
+            " completed_at = excluded.completed_at WHERE pictures.complete = 0",
+            (child_id, sha256, length, length, device_id, now, now),
         )
-        return Outcome.STORED, UploadState(length, received, True)
+        store.discard_partial(child_id, sha256)  # anything a racing upload of the same picture had sent
+        return Outcome.STORED, UploadState(length, length, True)
 
 
-def read(db: Database, child_id: str, sha256: str) -> bytes | None:
-    """The whole picture, or None if it is not (yet) complete on the server."""
+def _problem(found: tuple[int, str] | None, sha256: str, length: int) -> str | None:
+    """What is wrong with a complete picture's file, given its ``(size, SHA-256)`` on disk."""
+    if found is None:
+        return "missing"
+    if found[0] != length:
+        return f"damaged: {found[0]} bytes, expected {length}"
+    if found[1] != sha256:
+        return "damaged: the bytes do not match the SHA-256"
+    return None
+
+
+def read(db: Database, store: PictureStore, child_id: str, sha256: str) -> bytes | None:
+    """The whole picture, or None if it is not (yet) complete on the server. Raises PictureUnavailable if
+    it is complete but its file is missing or damaged."""
     with db.transaction() as tx:
-        if not tx.scalar(
-            "SELECT complete FROM pictures WHERE child_id = ? AND sha256 = ?", (child_id, sha256)
-        ):
-            return None
-        rows = tx.all(
-            "SELECT data FROM picture_chunks WHERE child_id = ? AND sha256 = ? ORDER BY start_at",
+        length = tx.scalar(
+            "SELECT length FROM pictures WHERE child_id = ? AND sha256 = ? AND complete = 1",
             (child_id, sha256),
         )
-    return b"".join(bytes(r[0]) for r in rows)
+    if length is None:
+        return None
+    data = store.read(sha256)
+    found = None if data is None else (len(data), hashlib.sha256(data).hexdigest())
+    problem = _problem(found, sha256, int(length))
+    if problem is not None:
+        log.error("picture %s (child %s): file %s is %s", sha256, child_id, store.path(sha256), problem)
+        raise PictureUnavailable(problem)
+    return data
+
+
+def check_store(db: Database, store: PictureStore) -> tuple[int, list[StoreProblem]]:
+    """Every complete picture's file, checked for presence, size and hash: ``(pictures checked, problems)``.
+    For IT after a restore (``visitapp-server admin check-pictures``)."""
+    with db.transaction() as tx:
+        rows = tx.all(
+            "SELECT child_id, sha256, length FROM pictures WHERE complete = 1 ORDER BY sha256, child_id"
+        )
+    problems: list[StoreProblem] = []
+    found: dict[str, tuple[int, str] | None] = {}
+    for child_id, sha256, length in rows:
+        if sha256 not in found:  # children with the same picture share its file: read it once
+            found[sha256] = store.inspect(sha256)
+        problem = _problem(found[sha256], sha256, int(length))
+        if problem is not None:
+            problems.append(StoreProblem(child_id, sha256, store.path(sha256), problem))
+    return len(rows), problems

@@ -130,4 +130,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        2,
+        "picture bytes move from the database to the picture store (a folder of files)",
+        (
+            # Renamed, not dropped: `picture_upgrade` moves the bytes out when the server next starts with
+            # its picture store. An older server rolled back onto this database then fails loudly instead
+            # of serving pictures with no bytes.
+            "ALTER TABLE picture_chunks RENAME TO legacy_picture_chunks",
+        ),
+    ),
 )

@@ -1,5 +1,7 @@
 """Fixtures for the sync server: a throwaway PostgreSQL cluster for the session, a fresh database per test
-(SQLite file or PostgreSQL database, parametrised), and a real uvicorn server on 127.0.0.1."""
+(SQLite file or PostgreSQL database, parametrised) with its own pictures folder, and a real uvicorn server
+on 127.0.0.1. The platform data folder points into the test's temporary folder, so nothing reaches the real
+one."""
 
 from __future__ import annotations
 
@@ -11,6 +13,13 @@ import pytest
 from syncserver.db import Database
 from syncserver.pgcluster import Cluster, ClusterUnavailable
 from tests.syncserver.serverkit import LiveServer
+
+
+@pytest.fixture(autouse=True)
+def _no_real_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.delenv("VISITAPP_SERVER_DATABASE_URL", raising=False)
+    monkeypatch.delenv("VISITAPP_SERVER_PICTURES_DIR", raising=False)
 
 
 @pytest.fixture(scope="session")
@@ -39,6 +48,11 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
+def pictures_dir(tmp_path: Path) -> Path:
+    return tmp_path / "picture-store"
+
+
+@pytest.fixture
 def db(db_url: str) -> Iterator[Database]:
     database = Database(db_url)
     database.migrate()
@@ -55,8 +69,8 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def server(db: Database) -> Iterator[LiveServer]:
-    live = LiveServer(db)
+def server(db: Database, pictures_dir: Path) -> Iterator[LiveServer]:
+    live = LiveServer(db, pictures_dir)
     yield live
     live.stop()
 

@@ -7,6 +7,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 import uvicorn
@@ -14,6 +15,7 @@ import uvicorn
 from syncserver import accounts
 from syncserver.app import create_app
 from syncserver.db import Database
+from syncserver.picture_store import PictureStore
 from visitapp.sync import protocol as p
 
 
@@ -58,9 +60,10 @@ def change(child_id: str, record_id: str | None = None, base: int = 0, **kw: obj
 
 
 class LiveServer:
-    """The real app under uvicorn, in a thread, on a free port of 127.0.0.1."""
+    """The real app under uvicorn, in a thread, on a free port of 127.0.0.1. Picture files go to
+    ``pictures_dir`` (default: the server's own default, next to a SQLite file)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, pictures_dir: Path | None = None) -> None:
         self.db = db
         # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on sockets made that way (else Nagle + delayed
         # ACK add ~40 ms to every response with a body).
@@ -68,7 +71,9 @@ class LiveServer:
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(db), log_level="warning", lifespan="off", access_log=False)
+        app = create_app(db, pictures_dir)
+        self.store: PictureStore = app.state.pictures
+        config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
         self.thread.start()

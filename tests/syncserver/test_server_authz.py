@@ -82,7 +82,15 @@ def two_workers(server: LiveServer) -> tuple[Worker, Worker]:
 
     records.push(server.db, bob.device_id, bob.worker_id, [change(bob.children[0], body={"secret": "bob's"})])
     outcome, _ = pictures.put_chunk(
-        server.db, bob.device_id, bob.children[0], SHA, len(DATA), 0, DATA, hashlib.sha256(DATA).digest()
+        server.db,
+        server.store,
+        bob.device_id,
+        bob.children[0],
+        SHA,
+        len(DATA),
+        0,
+        DATA,
+        hashlib.sha256(DATA).digest(),
     )
     assert outcome is pictures.Outcome.STORED
     return amy, bob

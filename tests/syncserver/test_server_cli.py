@@ -16,9 +16,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from syncserver import paths
 from syncserver.cli import main
 from syncserver.db import Database
 from syncserver.pgcluster import free_port
+from syncserver.schema import MIGRATIONS
 from visitapp.sync import protocol as p
 
 LOOPBACK = "127.0.0.1"
@@ -54,7 +56,7 @@ def test_admin_commands(db_url: str, capsys: pytest.CaptureFixture[str]) -> None
     assert admin(capsys, db_url, "revoke-device", str(uuid.uuid4()))[0] == 1
     assert admin(capsys, db_url, "unassign", child, "amy")[0] == 0
     assert child not in admin(capsys, db_url, "list", "assignments")[1]
-    assert "version 1" in admin(capsys, db_url, "migrate")[1]
+    assert f"version {MIGRATIONS[-1].version}" in admin(capsys, db_url, "migrate")[1]
 
 
 def test_bad_database_url_is_explained(capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,3 +131,13 @@ def test_serve_runs_over_tls_and_enrols(tmp_path: Path) -> None:
         proc.terminate()
         output = proc.communicate(timeout=20)[0].decode()
     assert token not in output and code not in output  # secrets never reach the log
+
+
+def test_where_pictures_go(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sqlite_url = "sqlite:///" + str(tmp_path / "db" / "server.db")
+    assert paths.pictures_dir(sqlite_url) == tmp_path / "db" / "pictures"
+    assert paths.pictures_dir("postgresql://u@h/db") == paths.data_dir() / "pictures"
+    assert paths.data_dir().is_relative_to(tmp_path)  # the fixture keeps tests out of the real data folder
+    monkeypatch.setenv(paths.ENV_PICTURES_DIR, str(tmp_path / "from-env"))
+    assert paths.pictures_dir(sqlite_url) == tmp_path / "from-env"
+    assert paths.pictures_dir(sqlite_url, str(tmp_path / "given")) == tmp_path / "given"

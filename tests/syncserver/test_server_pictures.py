@@ -122,8 +122,8 @@ def test_bytes_that_do_not_match_the_address_are_discarded(server: LiveServer) -
     assert raw_put(server, amy, url, 0, data[:CHUNK], len(data)) == 200
     assert raw_put(server, amy, url, CHUNK, data[CHUNK:], len(data)) == 409
     assert head_offset(server, amy, url) == (0, False)
-    with server.db.transaction() as tx:
-        assert tx.scalar("SELECT COUNT(*) FROM picture_chunks") == 0
+    assert not server.store.partial_path(amy.children[0], wrong_sha).exists()
+    assert not server.store.path(wrong_sha).exists()
 
 
 @pytest.mark.parametrize(

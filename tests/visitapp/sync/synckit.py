@@ -11,8 +11,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from syncserver import accounts
+from syncserver import accounts, paths, pictures
 from syncserver.db import Database
+from syncserver.picture_store import PictureStore
 from tests.helpers.vaults import FAST_KDF, PASSPHRASE, WORKER
 from visitapp.casework import Casework
 from visitapp.domain.models import Child, Person, Visit
@@ -121,16 +122,11 @@ def add_picture(conn: Any, worker_id: str, visit_id: str, side: int = 320, seed:
 
 
 def server_pictures(db: Database) -> dict[str, bytes]:
-    """Complete pictures on the server, by SHA-256."""
-    out = {}
+    """Complete pictures on the server, by SHA-256 (the server's default picture store: next to its file)."""
+    store = PictureStore(paths.pictures_dir(db.url))
     with db.transaction() as tx:
-        for child, sha in tx.all("SELECT child_id, sha256 FROM pictures WHERE complete = 1"):
-            chunks = tx.all(
-                "SELECT data FROM picture_chunks WHERE child_id = ? AND sha256 = ? ORDER BY start_at",
-                (child, sha),
-            )
-            out[str(sha)] = b"".join(bytes(c[0]) for c in chunks)
-    return out
+        rows = tx.all("SELECT child_id, sha256 FROM pictures WHERE complete = 1")
+    return {str(sha): pictures.read(db, store, child, sha) or b"" for child, sha in rows}
 
 
 def laptop_records(conn: Any) -> dict[tuple[str, str], dict[str, Any]]:

@@ -1,0 +1,135 @@
+"""The folder that holds pictures' bytes. The database holds what they are and who may see them.
+
+Layout: a finished picture is ``<root>/<sha[:2]>/<sha>``, named by its content, so two children with the
+same picture share one file (authorisation is on the database rows). An upload in progress is
+``<root>/partial/<child_id>-<sha>``, one per child and picture; callers hold that picture's database row
+lock while they touch it. A whole upload moves to a name of its own (``partial/….finishing``) to be checked
+and fsynced without the lock, then is renamed into place (everything is on one file system).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+
+READ_BLOCK = 1024 * 1024
+
+
+class PictureStore:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def path(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def partial_path(self, child_id: str, sha256: str) -> Path:
+        return self.root / "partial" / f"{child_id}-{sha256}"
+
+    def partial_size(self, child_id: str, sha256: str) -> int:
+        try:
+            return self.partial_path(child_id, sha256).stat().st_size
+        except FileNotFoundError:
+            return 0
+
+    def write_partial(self, child_id: str, sha256: str, offset: int, chunks: Iterable[bytes]) -> None:
+        """Write ``chunks`` from ``offset`` on, first cutting off anything after ``offset`` (a tail the
+        database never counted). Not fsynced: see ``pictures.put_chunk``."""
+        path = self.partial_path(child_id, sha256)
+        _make_dir(path.parent)
+        with os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT, 0o600), "r+b") as out:
+            out.truncate(offset)
+            out.seek(offset)
+            for chunk in chunks:
+                out.write(chunk)
+
+    def new_private_file(self, child_id: str, sha256: str, chunks: Iterable[bytes]) -> Path:
+        """``chunks`` in a file of its own in ``partial/``, that no other request knows the name of."""
+        path = self._private_path(child_id, sha256)
+        _make_dir(path.parent)
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+        return path
+
+    def detach_partial(self, child_id: str, sha256: str) -> Path:
+        """Rename a finished upload's partial file to a name of its own, so it can be checked and published
+        without holding the row lock (a new upload of the same picture would start a new partial file)."""
+        path = self._private_path(child_id, sha256)
+        os.replace(self.partial_path(child_id, sha256), path)
+        return path
+
+    def _private_path(self, child_id: str, sha256: str) -> Path:
+        return self.root / "partial" / f"{child_id}-{sha256}.{uuid.uuid4().hex}.finishing"
+
+    def file_sha256(self, path: Path) -> str:
+        return _sha256_of(path)
+
+    def publish(self, finished: Path, sha256: str) -> None:
+        """Make a finished upload durable under its SHA-256: fsync the file, rename it into place, fsync the
+        folder. Once this returns, a power cut cannot take the picture away."""
+        final = self.path(sha256)
+        with open(finished, "rb") as f:
+            os.fsync(f.fileno())
+        if not final.parent.is_dir():
+            self._make_prefix_dirs()
+        os.replace(finished, final)  # the same bytes for another child may be there already: same content
+        _fsync_dir(final.parent)
+
+    def _make_prefix_dirs(self) -> None:
+        """All 256 ``<sha[:2]>`` folders at once, with one fsync, rather than one fsync each as pictures
+        first land in them."""
+        _make_dir(self.root)
+        for prefix in range(256):
+            (self.root / f"{prefix:02x}").mkdir(mode=0o700, exist_ok=True)
+        _fsync_dir(self.root)
+
+    def discard_partial(self, child_id: str, sha256: str) -> None:
+        self.partial_path(child_id, sha256).unlink(missing_ok=True)
+
+    def read(self, sha256: str) -> bytes | None:
+        try:
+            return self.path(sha256).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def inspect(self, sha256: str) -> tuple[int, str] | None:
+        """``(size, SHA-256)`` of the file stored under ``sha256`` as it is on disk, or None if missing."""
+        try:
+            path = self.path(sha256)
+            return path.stat().st_size, _sha256_of(path)
+        except FileNotFoundError:
+            return None
+
+
+def _sha256_of(path: Path) -> str:
+    whole = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(READ_BLOCK):
+            whole.update(block)
+    return whole.hexdigest()
+
+
+def _make_dir(path: Path) -> None:
+    """Create a folder (and its parents) readable only by the server's account; a new folder's entry is
+    fsynced too, so a picture renamed into it cannot vanish with it."""
+    if path.is_dir():
+        return
+    _make_dir(path.parent)
+    try:
+        path.mkdir(mode=0o700)
+    except FileExistsError:
+        return
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a folder to fsync it (the server is meant for Linux)
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,210 @@
+"""Picture bytes in the picture store: where they land, torn files after a power cut, racing uploads, and a
+complete picture whose file has gone (GET and ``admin check-pictures``)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from pathlib import Path
+
+import httpx
+import pytest
+
+from syncserver import accounts
+from syncserver.cli import main
+from tests.syncserver.serverkit import LiveServer, Worker, make_worker
+from visitapp.sync import protocol as p
+
+CHUNK = 8 * 1024
+
+
+def picture_url(child: str, sha: str) -> str:
+    return f"{p.API_PREFIX}/children/{child}/pictures/{sha}"
+
+
+def put(
+    http: httpx.Client, worker: Worker, url: str, offset: int, chunk: bytes, length: int
+) -> httpx.Response:
+    headers = {
+        **worker.headers,
+        p.HEADER_UPLOAD_OFFSET: str(offset),
+        p.HEADER_UPLOAD_LENGTH: str(length),
+        p.HEADER_CONTENT_DIGEST: p.content_digest_header(chunk),
+    }
+    return http.put(url, content=chunk, headers=headers)
+
+
+def upload(http: httpx.Client, worker: Worker, child: str, data: bytes, start: int = 0) -> None:
+    """Send chunk by chunk from ``start``, going where each answer's Upload-Offset says, until complete."""
+    url = picture_url(child, hashlib.sha256(data).hexdigest())
+    offset = start
+    for _ in range(10 * (len(data) // CHUNK + 1)):
+        r = put(http, worker, url, offset, data[offset : offset + CHUNK], len(data))
+        assert r.status_code == 200 or r.json()["error"] == "wrong_offset", r.text
+        if r.headers[p.HEADER_UPLOAD_COMPLETE] == "1":
+            return
+        offset = int(r.headers[p.HEADER_UPLOAD_OFFSET])
+    raise AssertionError("the upload never completed")
+
+
+def upload_state(http: httpx.Client, worker: Worker, url: str) -> tuple[int, int, bool]:
+    r = http.head(url, headers=worker.headers)
+    return r.status_code, int(r.headers[p.HEADER_UPLOAD_OFFSET]), r.headers[p.HEADER_UPLOAD_COMPLETE] == "1"
+
+
+def partial_files(server: LiveServer) -> list[Path]:
+    folder = server.store.root / "partial"
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def test_bytes_land_in_a_file_not_in_the_database(server: LiveServer) -> None:
+    amy = make_worker(server.db, "amy")
+    data = os.urandom(5 * CHUNK + 7)
+    sha = hashlib.sha256(data).hexdigest()
+    with server.client() as http:
+        upload(http, amy, amy.children[0], data)
+        assert http.get(picture_url(amy.children[0], sha), headers=amy.headers).content == data
+    assert server.store.path(sha) == server.store.root / sha[:2] / sha
+    assert server.store.path(sha).read_bytes() == data
+    assert partial_files(server) == []
+    with server.db.transaction() as tx:
+        assert tx.one("SELECT length, received, complete FROM pictures") == (len(data), len(data), 1)
+        assert tx.scalar("SELECT COUNT(*) FROM legacy_picture_chunks") == 0
+    if server.db.dialect == "sqlite":
+        db_file = Path(server.db.url.removeprefix("sqlite:///"))
+        stored = b"".join(f.read_bytes() for f in db_file.parent.glob(db_file.name + "*"))
+        assert data[CHUNK : CHUNK + 64] not in stored
+
+
+def test_a_partial_file_longer_than_the_database_says_is_cut_back(server: LiveServer) -> None:
+    # A chunk written to the file whose transaction never committed (a crash in between): its bytes are
+    # not counted, and the next chunk overwrites them.
+    amy = make_worker(server.db, "amy")
+    data = os.urandom(3 * CHUNK)
+    sha = hashlib.sha256(data).hexdigest()
+    url = picture_url(amy.children[0], sha)
+    with server.client() as http:
+        for offset in (0, CHUNK):
+            assert put(http, amy, url, offset, data[offset : offset + CHUNK], len(data)).status_code == 200
+        with open(server.store.partial_path(amy.children[0], sha), "ab") as f:
+            f.write(os.urandom(2 * CHUNK))  # runs past the picture's end
+        assert upload_state(http, amy, url) == (200, 2 * CHUNK, False)
+        upload(http, amy, amy.children[0], data, start=2 * CHUNK)
+        assert http.get(url, headers=amy.headers).content == data
+    assert server.store.path(sha).read_bytes() == data
+
+
+def test_a_partial_file_that_lost_its_tail_resumes_from_what_it_holds(server: LiveServer) -> None:
+    # A power cut lost bytes the database had already counted (chunks before the last are not fsynced).
+    amy = make_worker(server.db, "amy")
+    data = os.urandom(4 * CHUNK)
+    sha = hashlib.sha256(data).hexdigest()
+    url = picture_url(amy.children[0], sha)
+    with server.client() as http:
+        for offset in (0, CHUNK, 2 * CHUNK):
+            assert put(http, amy, url, offset, data[offset : offset + CHUNK], len(data)).status_code == 200
+        os.truncate(server.store.partial_path(amy.children[0], sha), CHUNK + 100)
+        assert upload_state(http, amy, url) == (200, CHUNK + 100, False)
+        r = put(http, amy, url, 3 * CHUNK, data[3 * CHUNK :], len(data))  # where the laptop thinks it is
+        assert r.status_code == 409 and r.headers[p.HEADER_UPLOAD_OFFSET] == str(CHUNK + 100)
+        upload(http, amy, amy.children[0], data, start=CHUNK + 100)
+        assert http.get(url, headers=amy.headers).content == data
+
+
+def test_bytes_torn_inside_a_partial_file_end_in_a_clean_restart(server: LiveServer) -> None:
+    amy = make_worker(server.db, "amy")
+    data = os.urandom(3 * CHUNK)
+    sha = hashlib.sha256(data).hexdigest()
+    url = picture_url(amy.children[0], sha)
+    partial = server.store.partial_path(amy.children[0], sha)
+    with server.client() as http:
+        for offset in (0, CHUNK):
+            assert put(http, amy, url, offset, data[offset : offset + CHUNK], len(data)).status_code == 200
+        with open(partial, "r+b") as f:
+            f.seek(CHUNK + 10)
+            f.write(bytes(16))  # zeros where a lost page was, the size unchanged
+        r = put(http, amy, url, 2 * CHUNK, data[2 * CHUNK :], len(data))
+        assert r.status_code == 409 and r.json()["error"] == "hash_mismatch"
+        assert not partial.exists() and not server.store.path(sha).exists()
+        assert upload_state(http, amy, url) == (404, 0, False)
+        assert http.get(url, headers=amy.headers).status_code == 404
+        upload(http, amy, amy.children[0], data)
+        assert http.get(url, headers=amy.headers).content == data
+
+
+@pytest.mark.parametrize("size", [CHUNK // 2, 24 * CHUNK + 5], ids=["one chunk", "many chunks"])
+def test_racing_uploads_of_one_picture_end_in_one_correct_file(server: LiveServer, size: int) -> None:
+    amy = make_worker(server.db, "amy")  # two laptops of Amy's send the same picture of the same child
+    _, code = accounts.create_device(server.db, "amy")
+    enrolled = accounts.enrol(server.db, code)
+    assert enrolled is not None
+    amy_again = Worker(amy.username, amy.worker_id, enrolled[0], enrolled[1], amy.children)
+    bob = make_worker(server.db, "bob")  # and Bob sends the same bytes for another child
+    data = os.urandom(size)
+    sha = hashlib.sha256(data).hexdigest()
+    uploaders = [(amy, amy.children[0]), (amy_again, amy.children[0]), (bob, bob.children[0])] * 2
+    barrier = threading.Barrier(len(uploaders))
+    errors: list[BaseException] = []
+
+    def send(worker: Worker, child: str) -> None:
+        try:
+            with server.client() as http:
+                barrier.wait()
+                upload(http, worker, child, data)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=send, args=u) for u in uploaders]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    assert server.store.path(sha).read_bytes() == data
+    assert partial_files(server) == []
+    with server.db.transaction() as tx:
+        rows = tx.all("SELECT child_id, received, complete FROM pictures ORDER BY child_id")
+    assert sorted(rows) == sorted([(amy.children[0], len(data), 1), (bob.children[0], len(data), 1)])
+    with server.client() as http:
+        for worker in (amy, bob):
+            assert http.get(picture_url(worker.children[0], sha), headers=worker.headers).content == data
+
+
+def test_a_lost_file_is_a_clear_error_and_check_pictures_reports_it(
+    server: LiveServer, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    amy = make_worker(server.db, "amy", n_children=2)
+    good, lost, damaged = (os.urandom(2 * CHUNK) for _ in range(3))
+    pairs = (("good", good), ("lost", lost), ("d", damaged))
+    with server.client() as http:
+        for data in (good, lost, damaged):
+            upload(http, amy, amy.children[0], data)
+        upload(http, amy, amy.children[1], lost)  # shared by two children: reported for each
+    sha = {name: hashlib.sha256(data).hexdigest() for name, data in pairs}
+    server.store.path(sha["lost"]).unlink()
+    with open(server.store.path(sha["d"]), "r+b") as f:
+        f.write(b"\0")
+    with server.client() as http, caplog.at_level(logging.ERROR):
+        for name in ("lost", "d"):
+            r = http.get(picture_url(amy.children[0], sha[name]), headers=amy.headers)
+            assert r.status_code == 410 and r.json()["error"] == "picture_missing", r.text
+        assert http.get(picture_url(amy.children[0], sha["good"]), headers=amy.headers).content == good
+        assert upload_state(http, amy, picture_url(amy.children[0], sha["lost"]))[0] == 200
+    assert sha["lost"] in caplog.text and sha["d"] in caplog.text
+
+    args = ["admin", "--database-url", server.db.url, "check-pictures"]
+    args += ["--pictures-dir", str(server.store.root)]
+    assert main(args) == 1
+    out = capsys.readouterr().out
+    problems = [line for line in out.splitlines() if line.startswith(("missing", "damaged"))]
+    assert len(problems) == 3, out
+    assert sum(sha["lost"] in line and line.startswith("missing") for line in problems) == 2
+    assert [line for line in problems if sha["d"] in line][0].startswith("damaged: the bytes do not match")
+    assert sha["good"] not in out and "3 of 4 complete pictures" in out
+
+    server.store.path(sha["lost"]).write_bytes(lost)  # IT restores the folder
+    server.store.path(sha["d"]).write_bytes(damaged)
+    assert main(args) == 0
+    assert "All 4 complete pictures are present and correct" in capsys.readouterr().out
