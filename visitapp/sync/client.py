@@ -197,6 +197,9 @@ class SyncClient:
         response = self._request("GET", self._picture_path(child_id, sha256))
         if response.status_code in (403, 404):
             return None
+        if response.status_code == 410:  # the server lost the file: the rest still comes; IT restores it
+            log.warning("the server has lost a picture's bytes (410); asked again on the next sync")
+            return None
         self._expect_ok(response)
         return response.content
 

@@ -391,3 +391,24 @@ def test_a_cancel_during_parallel_uploads_ends_the_run_at_once(
     report = a.sync(chunk_bytes=CHUNK)
     assert report.outcome == "synced" and report.pictures_sent == len(shas)
     assert _complete_on_server(live.url, worker, a) == set(shas)
+
+
+def test_a_picture_the_server_lost_does_not_stop_the_others_reaching_another_laptop(
+    tmp_path: Path, live: LiveServer, server_db: Database, worker: ServerWorker
+) -> None:
+    from syncserver import paths
+    from syncserver.picture_store import PictureStore
+
+    a = Laptop(tmp_path / "a", live.url, worker.code())
+    visit = a.new_visit(a.new_child(worker).id)
+    lost, kept = a.add_picture(visit.id, side=100, seed=1), a.add_picture(visit.id, side=100, seed=2)
+    assert a.sync().outcome == "synced"
+    PictureStore(paths.pictures_dir(server_db.url)).path(lost).unlink()  # a restore that missed a file
+
+    b = Laptop(tmp_path / "b", live.url, worker.code())
+    report = b.sync()
+    # Everything else arrives; only the record of the lost picture waits for its bytes, and says so.
+    assert report.outcome == "needs_attention" and "1 from the server could not be stored" in report.message
+    blobs = dict(b.conn.execute("SELECT sha256, state FROM sync_blobs WHERE direction = 'down'").fetchall())
+    assert blobs == {lost: "waiting", kept: "done"}  # the lost one is asked for again next time
+    assert b.conn.execute("SELECT count(*) FROM visits WHERE id = ?", (visit.id,)).fetchone()[0] == 1
