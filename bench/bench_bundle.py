@@ -58,7 +58,7 @@ def run() -> list[tuple[str, str]]:
                            check=True, capture_output=True, timeout=900)  # fmt: skip
             bundle, build_s = Path(tmp) / "dist" / "visitapp", time.perf_counter() - started
         frozen = [str(bundle / "visitapp")]
-        source = [sys.executable, "-m", "visitapp.cli"]
+        source = [sys.executable, "-m", "ui.cli"]
         data = Path(tmp) / "vault"
         secret = Path(tmp) / "pp"
         secret.write_text(PASSPHRASE)

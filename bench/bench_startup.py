@@ -80,7 +80,7 @@ def run() -> list[tuple[str, str]]:
                         "--passphrase-file", str(secret), "--children", "60", "--visits", "10000"],
                        check=True, capture_output=True, timeout=300)  # fmt: skip
         bare_args = [sys.executable, "-c", BARE_WINDOW]
-        app_args = [sys.executable, "-m", "visitapp.cli", "--data-dir", str(data)]
+        app_args = [sys.executable, "-m", "ui.cli", "--data-dir", str(data)]
         _timed_process(bare_args, env), _timed_process(app_args, env)  # fill the bytecode cache
         bare, app = [], []
         for _ in range(RUNS):  # alternate, so a busy moment on the machine hits both alike

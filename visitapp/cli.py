@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import visitapp
 
@@ -56,7 +56,9 @@ def _only_starts_the_app(argv: Sequence[str]) -> str | None | bool:
     return data_dir
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, start_app: Callable[[str | None], int] | None = None) -> int:
+    """Run a sub-command, or, with none, ``start_app(data_dir)``: the ``visitapp`` command (ui/cli.py)
+    passes the desktop app in, so the core never imports Qt or ui/."""
     argv = sys.argv[1:] if argv is None else list(argv)
     data_dir = _only_starts_the_app(argv)
     if data_dir is False:
@@ -66,10 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             result: int = handler(args)
             return result
         data_dir = args.data_dir
-    # No sub-command: start the desktop app. Imported here so the core never loads Qt on its own.
-    from ui.app import run_app
-
-    return run_app(data_dir=data_dir or None)
+    if start_app is None:
+        print("This runs VisitApp's sub-commands (see --help). Start the app with the visitapp command.",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    return start_app(data_dir if isinstance(data_dir, str) and data_dir else None)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ def test_visitapp_starts_and_quits_cleanly_on_sigterm(
     vault_with_child: dict[str, str], data_dir: Path
 ) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    code = "import sys; from visitapp.cli import main; sys.exit(main())"
+    code = "import sys; from ui.cli import main; sys.exit(main())"
     process = subprocess.Popen(
         [sys.executable, "-c", code, "--data-dir", str(data_dir)],
         env=env,

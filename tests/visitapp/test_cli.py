@@ -111,3 +111,14 @@ def test_demo_scales_to_ten_thousand_visits(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     doctor = run_cli("doctor", "--data-dir", str(tmp_path / "big"), "--passphrase-file", str(secret))
     assert "visits: 10,000" in doctor.stdout and "children: 40" in doctor.stdout
+
+
+def test_the_core_command_line_hands_the_app_back_to_the_visitapp_command(tmp_path: Path) -> None:
+    # The core never starts Qt itself: with no sub-command it says where the app is (ui/cli.py starts it).
+    code = "import sys; from visitapp.cli import main; rc = main(['--data-dir', sys.argv[1]]); "
+    code += "print(rc, sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'ui')))"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == "2 []"
+    assert "Start the app with the visitapp command" in done.stderr

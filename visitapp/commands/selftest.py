@@ -1,8 +1,9 @@
 """``visitapp selftest``: for IT, on a freshly installed laptop or a built bundle. Touches no real vault.
 
 It makes a throwaway vault in a temporary folder, writes and reads a visit with a picture, makes a PDF,
-checks that Qt's platform and multimedia plugins load (in a child process, offscreen, so no window opens
-and this process never loads Qt), removes everything it made, and prints PASS or FAIL for each check.
+checks that Qt's platform and multimedia plugins load (ui/qt_probe.py, in a child process, offscreen, so
+no window opens and this process never loads Qt), removes everything it made, and prints PASS or FAIL for
+each check.
 Exit code 0 when every check passed, 1 otherwise. The data is made up; nothing personal is printed.
 """
 
@@ -25,13 +26,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from visitapp import __version__
 
 QT_PROBE_FLAG = "--qt-probe"
 QT_PROBE_TIMEOUT = 60
-NATIVE_PLATFORM = {"linux": "xcb", "win32": "windows", "darwin": "cocoa"}
 
 
 @dataclass
@@ -54,8 +53,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.qt_probe:
-        return qt_probe()
+    if args.qt_probe:  # the visitapp command (ui/cli.py) answers this itself; reaching here means no Qt
+        print("The Qt check runs through the visitapp command, not python -m visitapp.cli.", file=sys.stderr)
+        return 2
     where = f"bundle at {Path(sys.executable).parent}" if getattr(sys, "frozen", False) else "source"
     print(f"VisitApp {__version__} self-test ({where}, Python {sys.version.split()[0]}, {sys.platform})")
     root = Path(tempfile.mkdtemp(prefix="visitapp-selftest-"))
@@ -253,58 +253,8 @@ def _drawing_png() -> bytes:
 
 
 def _self_command() -> list[str]:
-    """How to start this same program again: the bundle's executable, or Python on the source tree."""
+    """How to start the ``visitapp`` command again: the bundle's executable, or Python on the source tree.
+    That command is ui/cli.py, not the core's cli: the Qt probe needs Qt, which the core never loads."""
     if getattr(sys, "frozen", False):
         return [sys.executable]
-    return [sys.executable, "-m", "visitapp.cli"]
-
-
-def qt_probe() -> int:
-    """Runs in the child process: load Qt offscreen, try the plugins, print one JSON line. No window."""
-    from PySide6.QtCore import QLibraryInfo, QPluginLoader
-    from PySide6.QtGui import QGuiApplication, QImageReader
-    from PySide6.QtMultimedia import QMediaFormat
-
-    problems: list[str] = []
-    app = QGuiApplication([sys.argv[0]])
-    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
-    if app.platformName() != "offscreen":
-        problems.append(f"started the '{app.platformName()}' platform instead of 'offscreen'")
-
-    native = NATIVE_PLATFORM.get(sys.platform, "")
-    native_files = sorted((plugins / "platforms").glob(f"*q{native}.*")) if native else []
-    if native and not native_files:
-        problems.append(f"the '{native}' platform plugin is missing from {plugins / 'platforms'}")
-    for path in native_files:
-        loader = QPluginLoader(str(path))
-        if not loader.load():
-            problems.append(f"the '{native}' platform plugin does not load: {loader.errorString()}")
-
-    backends: list[str] = []
-    for path in sorted((plugins / "multimedia").glob("*")):
-        loader = QPluginLoader(str(path))
-        if loader.load():
-            meta: Any = loader.metaData()  # a dict of the plugin's JSON metadata
-            backends += meta.get("MetaData", {}).get("Keys") or [path.stem]
-        else:
-            problems.append(f"multimedia plugin {path.name} does not load: {loader.errorString()}")
-    if not backends:
-        problems.append(f"no multimedia plugin loads from {plugins / 'multimedia'}")
-    formats = len(QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode))
-    if not formats:
-        problems.append("the multimedia backend started but decodes no formats")
-
-    images = sorted(bytes(f.data()).decode() for f in QImageReader.supportedImageFormats())
-    missing = [f for f in ("png", "jpeg", "svg", "webp") if f not in images]
-    if missing:
-        problems.append(f"Qt cannot read {', '.join(missing)} images")
-    found = {
-        "platform": app.platformName(),
-        "native": native or "(none)",
-        "multimedia": "+".join(backends) or "(none)",
-        "formats": formats,
-        "images": [f for f in ("png", "jpeg", "svg", "webp") if f in images],
-        "problems": problems,
-    }
-    print(json.dumps(found), flush=True)
-    return 0
+    return [sys.executable, "-m", "ui.cli"]
