@@ -32,6 +32,8 @@ class Casework:
     def __init__(self, conn: Connection, worker_id: str) -> None:
         self.conn = conn
         self.worker_id = worker_id
+        # When each visit's notes were last audited: autosave need not ask the audit trail every time.
+        self._notes_audited_at: dict[str, datetime] = {}
 
     # Children ---------------------------------------------------------------------------------------------
 
@@ -101,13 +103,27 @@ class Casework:
             audit(self.conn, self.worker_id, action, "visit", visit.id)
 
     def save_notes(self, visit_id: str, notes: str) -> None:
-        """Autosave. Quick (one UPDATE in one transaction); audited once per sitting, not per keystroke."""
+        """Autosave, every few seconds while the worker types: one UPDATE, audited once per sitting.
+
+        Between audit lines the UPDATE runs alone, as its own transaction: inside BEGIN ... COMMIT SQLite
+        keeps a statement journal for it (its triggers may abort it), and with SQLCipher's memory security on
+        each of that journal's allocations costs two system calls. When the sitting's audit line was written
+        is remembered here, so the trail is read once per visit and session, not on every save.
+        """
+        last = self._notes_audited_at.get(visit_id)
+        if last is None:
+            last = last_action_at(self.conn, visit_id, "visit.notes_edited")
+        now = datetime.now(UTC)
+        if last is not None and now - last <= _NOTES_AUDIT_GAP:
+            if not visits.save_notes(self.conn, visit_id, notes):
+                raise CaseworkError(SIGNED_OFF_MESSAGE)
+            self._notes_audited_at[visit_id] = last
+            return
         with transaction(self.conn):
             if not visits.save_notes(self.conn, visit_id, notes):
                 raise CaseworkError(SIGNED_OFF_MESSAGE)
-            last = last_action_at(self.conn, visit_id, "visit.notes_edited")
-            if last is None or datetime.now(UTC) - last > _NOTES_AUDIT_GAP:
-                audit(self.conn, self.worker_id, "visit.notes_edited", "visit", visit_id)
+            audit(self.conn, self.worker_id, "visit.notes_edited", "visit", visit_id)
+        self._notes_audited_at[visit_id] = now
 
     def complete_visit(self, visit_id: str) -> Visit:
         visit = self.visit(visit_id)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -94,6 +94,23 @@ def test_audit_trail_is_append_only_and_holds_no_content(casework: Casework) -> 
         casework.conn.execute("UPDATE audit SET action = 'x'")
     with pytest.raises(db.DatabaseError, match="append-only"):
         casework.conn.execute("DELETE FROM audit")
+
+
+def test_notes_are_audited_again_when_a_new_sitting_begins(casework: Casework) -> None:
+    child = _child(casework)
+    visit = Visit(child_id=child.id, starts_at=datetime(2026, 11, 2, 10, 30))
+    casework.save_visit(visit)
+    casework.save_notes(visit.id, "first sitting")
+    # An hour passes (the audit trail cannot be changed, so the session's memory of it is moved back).
+    casework._notes_audited_at[visit.id] -= timedelta(hours=1)
+    casework.save_notes(visit.id, "second sitting")
+    edits = [e for e in audit.entries_for(casework.conn, visit.id) if e.action == "visit.notes_edited"]
+    assert len(edits) == 2
+    # A new session (after unlock) reads the trail: a sitting already audited is not audited twice.
+    again = Casework(casework.conn, casework.worker_id)
+    again.save_notes(visit.id, "still the second sitting")
+    assert len([e for e in audit.entries_for(again.conn, visit.id) if e.action == "visit.notes_edited"]) == 2
+    assert again.visit(visit.id).notes == "still the second sitting"
 
 
 def test_auto_lock_setting_is_bounded(casework: Casework) -> None:
