@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from visitapp.store.db import Connection, transaction
-from visitapp.store.sync_tables import TriggerSpec, add_sync_tables, outbox_triggers
+from visitapp.store.sync_tables import (
+    BASE_TRIGGERS,
+    TriggerSpec,
+    add_sync_tables,
+    outbox_trigger_names,
+    outbox_triggers,
+)
 
 V1_FOUNDATION = """
 CREATE TABLE worker (
@@ -321,12 +327,16 @@ def _split_statements(sql: str) -> list[str]:
     return statements
 
 
+_CHILD_OF_RECORD = "(SELECT child_id FROM visits WHERE id = {}.record_visit_id)"
+FAMILY_RESPONSE_SYNC = TriggerSpec(
+    "family_responses", "family_response", _CHILD_OF_RECORD.format("NEW"), _CHILD_OF_RECORD.format("OLD")
+)
+
+
 def add_family_responses(conn: Connection) -> None:
     """The family step: its tables and triggers, and sync triggers so responses reach the office."""
     _script(FAMILY_RESPONSES)(conn)
-    child_of = "(SELECT child_id FROM visits WHERE id = {}.record_visit_id)"
-    spec = TriggerSpec("family_responses", "family_response", child_of.format("NEW"), child_of.format("OLD"))
-    for statement in outbox_triggers(spec):
+    for statement in outbox_triggers(FAMILY_RESPONSE_SYNC):
         conn.execute(statement)
 
 
@@ -352,13 +362,24 @@ CREATE INDEX period_letters_by_child ON period_letters(child_id, updated_at);
 """
 
 
+PERIOD_LETTER_SYNC = TriggerSpec("period_letters", "period_letter", "NEW.child_id", "OLD.child_id")
+
+
 def add_period_letters(conn: Connection) -> None:
     """The update letters' table, with sync triggers so a draft reaches the office like any letter."""
     _script(V7_PERIOD_LETTERS)(conn)
-    for statement in outbox_triggers(
-        TriggerSpec("period_letters", "period_letter", "NEW.child_id", "OLD.child_id")
-    ):
+    for statement in outbox_triggers(PERIOD_LETTER_SYNC):
         conn.execute(statement)
+
+
+def quieter_outbox_triggers(conn: Connection) -> None:
+    """Schema 8: every sync trigger made again so that it leaves a record already waiting to be sent alone
+    (see ``outbox_triggers``). What is queued stays queued."""
+    for spec in (*BASE_TRIGGERS, FAMILY_RESPONSE_SYNC, PERIOD_LETTER_SYNC):
+        for name in outbox_trigger_names(spec):
+            conn.execute(f"DROP TRIGGER {name}")
+        for statement in outbox_triggers(spec, only_when_clean=True):
+            conn.execute(statement)
 
 
 # Index i holds the step from version i to version i + 1.
@@ -370,6 +391,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     add_sync_tables,  # sync: outbox, server versions, conflicts, cursor; triggers queue every change
     add_family_responses,
     add_period_letters,
+    quieter_outbox_triggers,  # a record already waiting to be sent is not queued again on every save
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -113,22 +113,38 @@ class TriggerSpec:
     id_old: str = "OLD.id"
 
 
-def outbox_triggers(spec: TriggerSpec) -> list[str]:
-    """CREATE TRIGGER statements (insert, update, delete) that queue ``spec``'s records."""
+def outbox_trigger_names(spec: TriggerSpec) -> list[str]:
+    return [f"sync_queue_{spec.table}_{event}" for event in ("insert", "update", "delete")]
+
+
+def outbox_triggers(spec: TriggerSpec, only_when_clean: bool = False) -> list[str]:
+    """CREATE TRIGGER statements (insert, update, delete) that queue ``spec``'s records.
+
+    ``only_when_clean`` is how schema 8 on makes them: a change to a record that is already waiting to be
+    sent leaves its outbox row alone (the row already says "send it"). Without it, every autosave rewrote the
+    row and both of its indexes, four pages written where one will do. ``queued_at`` then says since when the
+    record has waited, and the oldest waiting change goes first."""
+    when_clean = (
+        " WHERE sync_outbox.dirty = 0"
+        " OR sync_outbox.child_id IS NOT coalesce(excluded.child_id, sync_outbox.child_id)"
+        if only_when_clean
+        else ""
+    )
     statements = []
-    for event, id_expr, child_expr in (
-        ("INSERT", spec.id_new, spec.child_new),
-        ("UPDATE", spec.id_new, spec.child_new),
-        ("DELETE", spec.id_old, spec.child_old),
+    for name, event, id_expr, child_expr in zip(
+        outbox_trigger_names(spec),
+        ("INSERT", "UPDATE", "DELETE"),
+        (spec.id_new, spec.id_new, spec.id_old),
+        (spec.child_new, spec.child_new, spec.child_old),
+        strict=True,
     ):
-        name = f"sync_queue_{spec.table}_{event.lower()}"
         statements.append(
             f"CREATE TRIGGER {name} AFTER {event} ON {spec.table} "
             "WHEN NOT EXISTS (SELECT 1 FROM sync_applying) BEGIN "
             "INSERT INTO sync_outbox (record_type, record_id, child_id, dirty, queued_at) "
             f"VALUES ('{spec.record_type}', {id_expr}, {child_expr}, 1, {NOW_SQL}) "
             "ON CONFLICT(record_type, record_id) DO UPDATE SET dirty = 1, queued_at = excluded.queued_at, "
-            "child_id = coalesce(excluded.child_id, sync_outbox.child_id); END;"
+            f"child_id = coalesce(excluded.child_id, sync_outbox.child_id){when_clean}; END;"
         )
     return statements
 

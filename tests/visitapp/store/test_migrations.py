@@ -80,6 +80,12 @@ SEED_BY_VERSION[7] = [
     "'2026-03-01T09:00', '2026-03-01T09:00')",
 ]
 
+# The quieter sync triggers: a record waiting to be sent stays queued, one already sent stays sent.
+SEED_BY_VERSION[8] = [
+    *SEED_BY_VERSION[7],
+    "UPDATE sync_outbox SET dirty = 0, state = 'sending', change_id = 'ch1' WHERE record_id = 'q1'",
+]
+
 
 # The last case opens a current vault again: nothing to do, nothing lost.
 @pytest.mark.parametrize("start", range(migrations.LATEST_VERSION + 1))
@@ -170,3 +176,51 @@ def test_the_update_letters_step_upgrades_a_vault_of_version_6(tmp_path: Path) -
             "INSERT INTO period_letters (id, child_id, starts_on, ends_on, text, composed_at, updated_at) "
             "VALUES ('u3', 'c1', '2026-03-01', '2026-01-01', 'back to front', '2026-03-02', '2026-03-02')"
         )
+
+
+def _outbox(conn: db.Connection, record_id: str) -> tuple[int, str, str]:
+    return conn.execute(
+        "SELECT dirty, queued_at, child_id FROM sync_outbox WHERE record_id = ?", (record_id,)
+    ).fetchone()
+
+
+def test_an_edit_to_a_record_waiting_to_be_sent_leaves_its_outbox_row_alone(tmp_path: Path) -> None:
+    key = keys.new_database_key()
+    conn = db.connect(tmp_path / "vault.db", key)
+    migrations.migrate(conn, target=7)
+    for statement in SEED_BY_VERSION[8]:
+        conn.execute(statement)
+    conn.close()
+    conn = db.connect(tmp_path / "vault.db", key)
+    migrations.migrate(conn)
+    triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_queue_%'"
+    outbox = [(name, sql) for name, sql in conn.execute(triggers) if name != "sync_queue_picture_bytes"]
+    assert len(outbox) == 3 * 16  # insert, update and delete for each kind of record
+    assert all("WHERE sync_outbox.dirty = 0" in sql for _, sql in outbox)
+
+    conn.execute("UPDATE sync_outbox SET queued_at = '2026-01-01T00:00:00Z' WHERE record_id = 'v1'")
+    conn.execute("UPDATE visits SET notes = 'typed' WHERE id = 'v1'")
+    assert _outbox(conn, "v1") == (1, "2026-01-01T00:00:00Z", "c1")  # still waiting, since it first waited
+
+    conn.execute("UPDATE quotes SET prompt = 'at tea' WHERE id = 'q1'")  # changed while being sent
+    dirty, queued_at, child = _outbox(conn, "q1")
+    assert (dirty, child) == (1, "c1") and queued_at > "2026-01-01"
+
+    conn.execute("UPDATE sync_outbox SET child_id = NULL WHERE record_id = 'c1'")
+    conn.execute("UPDATE children SET known_as = 'T' WHERE id = 'c1'")
+    assert _outbox(conn, "c1")[2] == "c1"  # a missing child id is still filled in
+
+    conn.execute("DELETE FROM sync_outbox WHERE record_id = 'u1'")  # sent and accepted
+    conn.execute("UPDATE period_letters SET text = 'Dear T,' WHERE id = 'u1'")
+    assert _outbox(conn, "u1")[0] == 1
+
+
+def test_a_new_vault_and_an_upgraded_one_have_the_same_triggers(tmp_path: Path) -> None:
+    key = keys.new_database_key()
+    fresh = db.connect(tmp_path / "fresh.db", key)
+    migrations.migrate(fresh)
+    upgraded = db.connect(tmp_path / "old.db", key)
+    migrations.migrate(upgraded, target=7)
+    migrations.migrate(upgraded)
+    query = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    assert fresh.execute(query).fetchall() == upgraded.execute(query).fetchall()
