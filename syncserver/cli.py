@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -48,7 +49,12 @@ def _serve(args: argparse.Namespace) -> int:
         print("Give both --certfile and --keyfile, or neither.", file=sys.stderr)
         return 2
     db = _open(args)
-    app = create_app(db, _pictures_dir(db, args))
+    folder = _pictures_dir(db, args)
+    swept = pictures.sweep_leftovers(db, PictureStore(folder), time.time())
+    if swept:
+        print(f"Deleted {swept} files that unfinished or interrupted uploads left in {folder / 'partial'}.",
+              file=sys.stderr)  # fmt: skip
+    app = create_app(db, folder)
     uvicorn.run(
         app,
         host=args.host,

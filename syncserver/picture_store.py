@@ -86,6 +86,23 @@ class PictureStore:
             (self.root / f"{prefix:02x}").mkdir(mode=0o700, exist_ok=True)
         _fsync_dir(self.root)
 
+    def leftovers(self) -> list[tuple[Path, float, tuple[str, str] | None]]:
+        """Every file in ``partial/``: ``(path, mtime, (child_id, sha256))`` for an upload in progress,
+        ``None`` in place of the pair for a ``.finishing`` file (or any other name)."""
+        try:
+            entries = list(os.scandir(self.root / "partial"))
+        except FileNotFoundError:
+            return []
+        found = []
+        for entry in entries:
+            child_id, _, sha256 = entry.name.rpartition("-")
+            pair = (child_id, sha256) if len(sha256) == 64 and "." not in sha256 and child_id else None
+            try:
+                found.append((Path(entry.path), entry.stat().st_mtime, pair))
+            except FileNotFoundError:
+                continue  # finished or discarded while we looked
+        return found
+
     def discard_partial(self, child_id: str, sha256: str) -> None:
         self.partial_path(child_id, sha256).unlink(missing_ok=True)
 

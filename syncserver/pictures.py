@@ -175,6 +175,33 @@ def _finish(
         return Outcome.STORED, UploadState(length, length, True)
 
 
+def sweep_leftovers(
+    db: Database, store: PictureStore, now: float, idle: float = 3600.0, abandoned: float = 30 * 86400.0
+) -> int:
+    """Delete what uploads left behind in ``partial/``; returns the number of files deleted. Run as the
+    server starts. A file is only ever deleted once it has not changed for ``idle`` seconds, so a request
+    in progress in another server process on the same folder is never touched:
+
+    - a ``.finishing`` file: the request that was checking it died (the server was stopped or killed);
+    - an upload's partial file that no unfinished upload owns any more (the picture completed, or its
+      upload was given up after a hash mismatch);
+    - an unfinished upload not added to for ``abandoned`` seconds: the laptop that began it is gone or
+      has started again; should it come back, the server asks it for the picture from the start.
+    """
+    with db.transaction() as tx:
+        unfinished = {
+            (str(r[0]), str(r[1])) for r in tx.all("SELECT child_id, sha256 FROM pictures WHERE complete = 0")
+        }
+    deleted = 0
+    for path, mtime, pair in store.leftovers():
+        age = now - mtime
+        in_progress = pair is not None and pair in unfinished
+        if age > (abandoned if in_progress else idle):
+            path.unlink(missing_ok=True)
+            deleted += 1
+    return deleted
+
+
 def _problem(found: tuple[int, str] | None, sha256: str, length: int) -> str | None:
     """What is wrong with a complete picture's file, given its ``(size, SHA-256)`` on disk."""
     if found is None:

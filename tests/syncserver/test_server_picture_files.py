@@ -1,5 +1,5 @@
-"""Picture bytes in the picture store: where they land, torn files after a power cut, racing uploads, and a
-complete picture whose file has gone (GET and ``admin check-pictures``)."""
+"""Picture bytes in the picture store: where they land, torn files after a power cut, racing uploads, a
+complete picture whose file has gone (GET and ``admin check-pictures``), and what broken-off uploads leave."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import hashlib
 import logging
 import os
 import threading
+import time
 from pathlib import Path
 
 import httpx
 import pytest
 
-from syncserver import accounts
+from syncserver import accounts, pictures
 from syncserver.cli import main
 from tests.syncserver.serverkit import LiveServer, Worker, make_worker
 from visitapp.sync import protocol as p
@@ -208,3 +209,44 @@ def test_a_lost_file_is_a_clear_error_and_check_pictures_reports_it(
     server.store.path(sha["d"]).write_bytes(damaged)
     assert main(args) == 0
     assert "All 4 complete pictures are present and correct" in capsys.readouterr().out
+
+
+def _age(path: Path, seconds: float) -> None:
+    then = path.stat().st_mtime - seconds
+    os.utime(path, (then, then))
+
+
+def test_leftovers_of_interrupted_uploads_are_swept_and_uploads_in_progress_kept(server: LiveServer) -> None:
+    amy = make_worker(server.db, "amy", n_children=3)
+    waiting, abandoned, done = (os.urandom(3 * CHUNK) for _ in range(3))
+    with server.client() as http:
+        for child, data in ((amy.children[0], waiting), (amy.children[1], abandoned)):
+            url = picture_url(child, hashlib.sha256(data).hexdigest())
+            assert put(http, amy, url, 0, data[:CHUNK], len(data)).status_code == 200  # begun, not finished
+        upload(http, amy, amy.children[2], done)
+    partial = server.store.root / "partial"
+    kept = server.store.partial_path(amy.children[0], hashlib.sha256(waiting).hexdigest())
+    given_up = server.store.partial_path(amy.children[1], hashlib.sha256(abandoned).hexdigest())
+    orphan = server.store.partial_path(amy.children[2], hashlib.sha256(done).hexdigest())
+    orphan.write_bytes(done[:CHUNK])  # as a racing upload of a picture that completed would leave it
+    finishing = partial / f"{amy.children[2]}-{hashlib.sha256(done).hexdigest()}.0123abcd.finishing"
+    finishing.write_bytes(done)  # the server was killed while it checked a whole picture
+    fresh = partial / f"{amy.children[2]}-{'0' * 64}.4567cdef.finishing"
+    fresh.write_bytes(b"being checked by another server process right now")
+    for path in (kept, orphan, finishing):
+        _age(path, 2 * 3600)
+    _age(given_up, 31 * 86400)
+
+    now = time.time()
+    assert pictures.sweep_leftovers(server.db, server.store, now) == 3
+    assert sorted(partial.iterdir()) == sorted([kept, fresh])
+    assert pictures.sweep_leftovers(server.db, server.store, now) == 0
+
+    with server.client() as http:  # the upload in progress carries on; the abandoned one starts again
+        upload(http, amy, amy.children[0], waiting, start=CHUNK)
+        url = picture_url(amy.children[1], hashlib.sha256(abandoned).hexdigest())
+        assert upload_state(http, amy, url) == (200, 0, False)
+        upload(http, amy, amy.children[1], abandoned)
+        for child, data in zip(amy.children, (waiting, abandoned, done), strict=True):
+            got = http.get(picture_url(child, hashlib.sha256(data).hexdigest()), headers=amy.headers)
+            assert got.content == data
