@@ -11,7 +11,6 @@ import sys
 from collections.abc import Sequence
 
 from visitapp import cli
-from visitapp.commands.selftest import QT_PROBE_FLAG
 
 
 def start_app(data_dir: str | None) -> int:
@@ -22,10 +21,13 @@ def start_app(data_dir: str | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv == ["selftest", QT_PROBE_FLAG]:  # the self-test's child process
-        from ui.qt_probe import main as qt_probe
+    if argv[:1] == ["selftest"]:  # imported only here: the app's start-up does not wait for it
+        from visitapp.commands.selftest import QT_PROBE_FLAG
 
-        return qt_probe()
+        if argv == ["selftest", QT_PROBE_FLAG]:  # the self-test's child process
+            from ui.qt_probe import main as qt_probe
+
+            return qt_probe()
     return cli.main(argv, start_app=start_app)
 
 
