@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from functools import cache
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-_INPUT_EVENTS = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.KeyRelease,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonRelease,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.TabletPress,
-        QEvent.Type.TabletMove,
-        QEvent.Type.InputMethod,
-    }
-)
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
+
+@cache
+def _input_events() -> frozenset[QEvent.Type]:
+    """Made at the first unlock, not on import: PySide6 builds QEvent's ~180 event types the first time
+    the class is looked up, and the unlock window has no use for them."""
+    kind = QtCore.QEvent.Type
+    return frozenset({
+        kind.KeyPress, kind.KeyRelease, kind.MouseButtonPress, kind.MouseButtonRelease, kind.MouseMove,
+        kind.Wheel, kind.TouchBegin, kind.TouchUpdate, kind.TabletPress, kind.TabletMove, kind.InputMethod,
+    })  # fmt: skip
 
 
 class IdleWatcher(QObject):
@@ -33,6 +35,7 @@ class IdleWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.idle)
         self._installed = False
+        self._watched: frozenset[QEvent.Type] = frozenset()
 
     @property
     def active(self) -> bool:
@@ -40,6 +43,7 @@ class IdleWatcher(QObject):
 
     def start(self, timeout_ms: int) -> None:
         self._timer.setInterval(timeout_ms)
+        self._watched = _input_events()
         if not self._installed:
             QApplication.instance().installEventFilter(self)
             self._installed = True
@@ -58,6 +62,6 @@ class IdleWatcher(QObject):
             self._installed = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in _INPUT_EVENTS:
+        if event.type() in self._watched:
             self._timer.start()
         return False

@@ -2,7 +2,8 @@
 
 Only what the first screens need is loaded before the window appears. The workspace (ui/controllers/
 workspace.py: caseload, child, visit, the windows opened from it, sync) is built while the first unlock's key
-derivation runs on the store thread, or the first time anything asks for one of its parts.
+derivation runs on the store thread, or the first time anything asks for one of its parts. Qt classes the
+unlock window does not use (QEvent, QDialog) are looked up where used, as in ui/views/widgets.py.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
 from ui.controllers.store_access import StoreAccess
 from ui.controllers.unlock_controller import UnlockController
@@ -128,7 +130,7 @@ class AppController(QObject):
         self._close_windows()
         self.navigator.clear_all()
         # Rows the views just dropped are deleted later; now, so no name waits in a hidden widget.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
         self.screens.workspace.show_worker("", "")
         self.screens.workspace.show_notice("")
         self.idle.stop()
@@ -179,7 +181,7 @@ class AppController(QObject):
         if popup is not None:
             popup.close()
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
+            if isinstance(widget, QtWidgets.QDialog) and widget.isVisible():
                 widget.reject()
         # Dialogs delete themselves later; do it now so no name or note survives in a hidden widget.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)

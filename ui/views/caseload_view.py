@@ -12,7 +12,8 @@ from ui.models.caseload_model import (
     days_in_words,
 )
 from ui.models.format import age_in_words
-from ui.views.widgets import RowTable, button, label, line_edit, table, wipe
+from ui.views.keyboard_widgets import RowTable
+from ui.views.widgets import button, label, line_edit, table, wipe
 
 
 class CaseloadTable(RowTable):

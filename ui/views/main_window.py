@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+if TYPE_CHECKING:  # looking QCloseEvent up would build QEvent and its ~180 event types before the window
+    from PySide6.QtGui import QCloseEvent
 
 
 class MainWindow(QMainWindow):

@@ -1,34 +1,31 @@
 """Small builders so every interactive widget gets its objectName and accessibleName in one line.
 
-``QtCore.Qt`` is looked up where it is used, not imported by name: the first look-up makes PySide6 build
-every enum of the Qt namespace (~40 ms), and the unlock window, which uses these builders, needs none of
-them (tests/ui/test_startup_imports.py checks it)."""
+Qt's classes are looked up where they are used (``QtWidgets.QComboBox``, ``QtCore.Qt``), not imported by
+name: PySide6 builds a class, with all of its enums, the first time it is looked up, and the Qt namespace
+alone costs ~40 ms. The unlock window uses these builders but needs only a label, a line edit and a button,
+so it pays for nothing else (tests/ui/test_startup_imports.py checks the Qt namespace).
+The two widgets that change how the keyboard works are in keyboard_widgets.py for the same reason."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6 import QtCore
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
-    QTableView,
-    QWidget,
-)
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QComboBox,
+        QFormLayout,
+        QHBoxLayout,
+        QListWidget,
+        QPlainTextEdit,
+        QRadioButton,
+        QSpinBox,
+    )
+
+    from ui.views.keyboard_widgets import DateTimeField, RowTable
 
 W = TypeVar("W", bound=QWidget)
 
@@ -58,7 +55,7 @@ def line_edit(name: str, accessible: str, secret: bool = False) -> QLineEdit:
 
 
 def check_box(text: str, name: str) -> QCheckBox:
-    return named(QCheckBox(text), name, text.replace("&", ""))
+    return named(QtWidgets.QCheckBox(text), name, text.replace("&", ""))
 
 
 def label(text: str = "", kind: str = "", buddy: QWidget | None = None) -> QLabel:
@@ -73,35 +70,10 @@ def label(text: str = "", kind: str = "", buddy: QWidget | None = None) -> QLabe
     return widget
 
 
-class RowTable(QTableView):
-    """A read-only table whose rows open with Enter as well as double-click (QTableView ignores Enter)."""
-
-    row_activated = Signal(QModelIndex)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.doubleClicked.connect(self.row_activated)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if (
-            event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
-            and self.currentIndex().isValid()
-        ):
-            self.row_activated.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
-
-
-class DateTimeField(QDateTimeEdit):
-    """Tab leaves the field (a plain QDateTimeEdit walks day, month, year, hour, minute first, which traps
-    keyboard users); Left and Right still move between the parts, Alt+Down opens the calendar."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
-        return QWidget.focusNextPrevChild(self, next)
-
-
 def date_time_field(name: str, accessible: str, display_format: str) -> DateTimeField:
     """``display_format`` decides the parts: "d MMMM yyyy" is a date only."""
+    from ui.views.keyboard_widgets import DateTimeField
+
     field = named(DateTimeField(), name, accessible)
     field.setCalendarPopup(True)
     field.setDisplayFormat(display_format)
@@ -109,10 +81,13 @@ def date_time_field(name: str, accessible: str, display_format: str) -> DateTime
 
 
 def table(name: str, accessible: str, view: RowTable | None = None) -> RowTable:
+    from ui.views.keyboard_widgets import RowTable
+
     view = named(view if view is not None else RowTable(), name, accessible)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    rows = QtWidgets.QAbstractItemView
+    view.setSelectionBehavior(rows.SelectionBehavior.SelectRows)
+    view.setSelectionMode(rows.SelectionMode.SingleSelection)
+    view.setEditTriggers(rows.EditTrigger.NoEditTriggers)
     view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
@@ -122,7 +97,7 @@ def table(name: str, accessible: str, view: RowTable | None = None) -> RowTable:
     view.horizontalHeader().setDefaultAlignment(
         QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter
     )
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     return view
 
@@ -136,8 +111,8 @@ def wipe(*fields: QLineEdit) -> None:
 
 def form_layout() -> QFormLayout:
     """Labels on the left, vertically centred on fields that fill the width."""
-    layout = QFormLayout()
-    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    layout = QtWidgets.QFormLayout()
+    layout.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     layout.setLabelAlignment(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter)
     layout.setHorizontalSpacing(16)
     return layout
@@ -152,7 +127,7 @@ def restyle(widget: QWidget) -> None:
 
 def text_box(name: str, accessible: str, height: int = 96) -> QPlainTextEdit:
     """A few lines of prose. Tab moves on (these are form fields, not documents)."""
-    box = named(QPlainTextEdit(), name, accessible)
+    box = named(QtWidgets.QPlainTextEdit(), name, accessible)
     box.setTabChangesFocus(True)
     box.setFixedHeight(height)
     return box
@@ -165,12 +140,12 @@ def raw_text(box: QPlainTextEdit) -> str:
 
 
 def radio(text: str, name: str) -> QRadioButton:
-    return named(QRadioButton(text), name, text.replace("&", ""))
+    return named(QtWidgets.QRadioButton(text), name, text.replace("&", ""))
 
 
 def combo(name: str, accessible: str, items: list[tuple[str, object]] | None = None) -> QComboBox:
-    widget = named(QComboBox(), name, accessible)
-    widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    widget = named(QtWidgets.QComboBox(), name, accessible)
+    widget.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     widget.setMinimumContentsLength(12)  # long choices are shown in full in the open list, not squeezed
     for text, data in items or []:
         widget.addItem(text, data)
@@ -178,20 +153,20 @@ def combo(name: str, accessible: str, items: list[tuple[str, object]] | None = N
 
 
 def spin(name: str, accessible: str, low: int, high: int) -> QSpinBox:
-    widget = named(QSpinBox(), name, accessible)
+    widget = named(QtWidgets.QSpinBox(), name, accessible)
     widget.setRange(low, high)
     return widget
 
 
 def entry_list(name: str, accessible: str) -> QListWidget:
     """A list of things recorded at this visit; each item wraps, so long words are read in full."""
-    widget = named(QListWidget(), name, accessible)
+    widget = named(QtWidgets.QListWidget(), name, accessible)
     widget.setWordWrap(True)
     widget.setTextElideMode(QtCore.Qt.TextElideMode.ElideNone)
     widget.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    widget.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap the words when the width changes
-    widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.setResizeMode(QtWidgets.QListWidget.ResizeMode.Adjust)  # re-wrap the words when the width changes
+    widget.setVerticalScrollMode(QtWidgets.QAbstractItemView.ScrollMode.ScrollPerPixel)
+    widget.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
     widget.setMinimumHeight(120)
     return widget
 
@@ -208,7 +183,7 @@ def needs_choice(widget: QListWidget, *buttons: QWidget) -> None:
 
 
 def row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
-    layout = QHBoxLayout()
+    layout = QtWidgets.QHBoxLayout()
     for widget in widgets:
         layout.addWidget(widget)
     if stretch:
