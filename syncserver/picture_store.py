@@ -4,7 +4,8 @@ Layout: a finished picture is ``<root>/<sha[:2]>/<sha>``, named by its content, 
 same picture share one file (authorisation is on the database rows). An upload in progress is
 ``<root>/partial/<child_id>-<sha>``, one per child and picture; callers hold that picture's database row
 lock while they touch it. A whole upload moves to a name of its own (``partial/….finishing``) to be checked
-and fsynced without the lock, then is renamed into place (everything is on one file system).
+and fsynced without the lock, then is renamed into place (everything is on one file system). A picture
+sent whole in one request (the usual case) is written straight under its final name when none is there.
 """
 
 from __future__ import annotations
@@ -53,6 +54,27 @@ class PictureStore:
             for chunk in chunks:
                 out.write(chunk)
         return path
+
+    def write_in_place(self, sha256: str, data: bytes) -> bool:
+        """Write a whole picture, already checked against its SHA-256, straight under its final name and
+        make it durable; False (nothing written) if a file is there already. One folder entry, made with the
+        file, so the fsync that makes the bytes durable takes the entry with it, where renaming a finished
+        file into place would need a second. Until the database marks it complete nobody reads it, and a
+        file cut short by a crash is replaced by the next upload (through ``publish``, which renames)."""
+        final = self.path(sha256)
+        try:
+            fd = os.open(final, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return False
+        except FileNotFoundError:
+            self._make_prefix_dirs()
+            return self.write_in_place(sha256, data)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        _fsync_dir(final.parent)
+        return True
 
     def detach_partial(self, child_id: str, sha256: str) -> Path:
         """Rename a finished upload's partial file to a name of its own, so it can be checked and published

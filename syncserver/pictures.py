@@ -101,6 +101,10 @@ def put_chunk(
         if answer is not None:
             assert current is not None
             return answer, current
+        if chunk_digest.hex() == sha256 and store.write_in_place(sha256, data):
+            return _mark_complete(db, store, device_id, child_id, sha256, length)
+        # A file is there already (another child's copy, a racing upload, or one cut short by a crash):
+        # a file of this request's own, renamed over it once whole, never disturbs a reader.
         finished = store.new_private_file(child_id, sha256, [data])
         return _finish(db, store, device_id, child_id, sha256, length, finished, chunk_digest.hex())
     # The row lock (SQLite: the write lock) is held while the partial file is touched, so only one request
@@ -155,13 +159,21 @@ def _finish(
             store.publish(finished, sha256)
     finally:
         finished.unlink(missing_ok=True)  # gone once published; otherwise not wanted
-    with db.transaction(write=True) as tx:
-        if not good:
+    if not good:
+        with db.transaction(write=True) as tx:
             tx.execute(
                 "DELETE FROM pictures WHERE child_id = ? AND sha256 = ? AND complete = 0", (child_id, sha256)
             )
             store.discard_partial(child_id, sha256)  # under the row lock, like every partial-file change
-            return Outcome.HASH_MISMATCH, UploadState(length, 0, False)
+        return Outcome.HASH_MISMATCH, UploadState(length, 0, False)
+    return _mark_complete(db, store, device_id, child_id, sha256, length)
+
+
+def _mark_complete(
+    db: Database, store: PictureStore, device_id: str, child_id: str, sha256: str, length: int
+) -> tuple[Outcome, UploadState]:
+    """The picture's file is durable under its SHA-256: say so in the database."""
+    with db.transaction(write=True) as tx:
         now = utc_now()
         tx.execute(
             "INSERT INTO pictures"

@@ -250,3 +250,26 @@ def test_leftovers_of_interrupted_uploads_are_swept_and_uploads_in_progress_kept
         for child, data in zip(amy.children, (waiting, abandoned, done), strict=True):
             got = http.get(picture_url(child, hashlib.sha256(data).hexdigest()), headers=amy.headers)
             assert got.content == data
+
+
+def test_a_picture_sent_whole_is_written_in_place_and_replaces_a_file_cut_short(server: LiveServer) -> None:
+    amy = make_worker(server.db, "amy", n_children=2)
+    first, second = os.urandom(3 * CHUNK), os.urandom(3 * CHUNK)
+    torn = server.store.path(hashlib.sha256(second).hexdigest())
+    torn.parent.mkdir(parents=True, exist_ok=True)
+    torn.write_bytes(second[:CHUNK])  # a crash while this picture was being written in place
+    with server.client() as http:
+        for child, data in zip(amy.children, (first, second), strict=True):
+            url = picture_url(child, hashlib.sha256(data).hexdigest())
+            r = put(http, amy, url, 0, data, len(data))
+            assert (r.status_code, r.headers[p.HEADER_UPLOAD_COMPLETE]) == (200, "1")
+            assert http.get(url, headers=amy.headers).content == data
+            if data is first:  # straight under its name: no file of its own in partial/ first
+                assert not (server.store.root / "partial").exists()
+        # the other child's copy of the first picture: the same file, not disturbed
+        url = picture_url(amy.children[1], hashlib.sha256(first).hexdigest())
+        assert put(http, amy, url, 0, first, len(first)).status_code == 200
+        assert http.get(url, headers=amy.headers).content == first
+    for data in (first, second):
+        assert server.store.path(hashlib.sha256(data).hexdigest()).read_bytes() == data
+    assert partial_files(server) == []
