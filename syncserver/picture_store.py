@@ -62,17 +62,20 @@ class PictureStore:
         file into place would need a second. Until the database marks it complete nobody reads it, and a
         file cut short by a crash is replaced by the next upload (through ``publish``, which renames)."""
         final = self.path(sha256)
+        if not final.parent.is_dir():
+            self._make_prefix_dirs()
         try:
             fd = os.open(final, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
             return False
-        except FileNotFoundError:
-            self._make_prefix_dirs()
-            return self.write_in_place(sha256, data)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+        except BaseException:
+            final.unlink(missing_ok=True)  # ours alone (O_EXCL made it): a disk that filled up, say
+            raise
         _fsync_dir(final.parent)
         return True
 

@@ -273,3 +273,25 @@ def test_a_picture_sent_whole_is_written_in_place_and_replaces_a_file_cut_short(
     for data in (first, second):
         assert server.store.path(hashlib.sha256(data).hexdigest()).read_bytes() == data
     assert partial_files(server) == []
+
+
+def test_a_picture_whose_write_fails_leaves_no_file_under_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from syncserver import picture_store
+
+    store = picture_store.PictureStore(tmp_path / "pictures")
+    data = os.urandom(CHUNK)
+    sha = hashlib.sha256(data).hexdigest()
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(picture_store.os, "fsync", disk_full)
+        with pytest.raises(OSError, match="No space"):
+            store.write_in_place(sha, data)
+    assert not store.path(sha).exists()  # so the next upload can write it in place
+    assert store.write_in_place(sha, data)
+    assert store.path(sha).read_bytes() == data
+    assert not store.write_in_place(sha, data)  # there already: the caller goes the renaming way
