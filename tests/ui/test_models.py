@@ -142,3 +142,25 @@ def test_down_from_the_filter_moves_into_the_list(qtbot: QtBot) -> None:
     view.filter.setFocus()
     qtbot.keyClick(view.filter, Qt.Key.Key_Down)
     assert view.table.hasFocus() and view.table.currentIndex().row() == 0
+
+
+def test_mostly_empty_caseload_columns_are_as_wide_as_what_they_hold(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ui.models.caseload_model import CaseloadModel as M
+    from ui.views.caseload_view import CaseloadView
+
+    model = M()
+    view = CaseloadView(model, caseload_proxy(model))
+    qtbot.addWidget(view)
+    bold = QFont(view.table.font())
+    bold.setBold(True)
+    warning = QFontMetrics(bold).horizontalAdvance("Not seen alone for 7 weeks")
+    header = view.table.horizontalHeader()
+
+    model.set_rows(DUE)
+    view.refreshed()
+    assert header.sectionSize(M.ALONE) > warning  # the warning is read in full
+    model.set_rows(ROWS)  # nobody waits to be seen alone
+    view.refreshed()
+    assert header.sectionSize(M.ALONE) < warning  # so names get the room

@@ -42,6 +42,9 @@ class CaseloadModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseloadRow] = []
+        self._shown: list[list[str]] = []
+        self._keys: list[list[Any]] = []
+        self._marked: list[frozenset[int]] = []  # the columns shown in red and bold, row by row
         self._today = date.today()
         self._headers = [self.tr("Name"), self.tr("Age"), self.tr("Legal status"), self.tr("Last visit"),
                          self.tr("Next visit due"), self.tr("Days left"), self.tr("Time alone"),
@@ -54,10 +57,19 @@ class CaseloadModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._today = date.today()
+        # Worked out once per load: the view asks for every cell several times per paint, and sorting asks
+        # for sort keys many times more; in Python each answer made afresh costs.
+        self._shown = [[self._display(row, c) for c in range(self.COLUMNS)] for row in self._rows]
+        self._keys = [[self._sort_key(row, c) for c in range(self.COLUMNS)] for row in self._rows]
+        self._marked = [self._marked_columns(row) for row in self._rows]
         self.endResetModel()
 
     def clear(self) -> None:
         self.set_rows([])
+
+    def column_texts(self, column: int) -> list[str]:
+        """What ``column`` shows, row by row."""
+        return [shown[column] for shown in self._shown]
 
     def child_id(self, row: int) -> str:
         return self._rows[row].child_id
@@ -79,30 +91,32 @@ class CaseloadModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == CHILD_ID_ROLE:
-            return row.child_id
+        r, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return self._shown[r][column]
         if role == SORT_ROLE:
-            return self._sort_key(row, column)
+            return self._keys[r][column]
+        if role == CHILD_ID_ROLE:
+            return self._rows[r].child_id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        overdue = row.days_until_due is not None and row.days_until_due < 0
-        waiting = column == self.FAMILY and row.unanswered_responses
-        if (
-            column == self.DAYS_LEFT
-            and overdue
-            or column == self.ALONE
-            and row.weeks_not_seen_alone
-            or waiting
-        ):
+            return self._tooltip(self._rows[r], column)
+        if column in self._marked[r]:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return self.overdue_colour
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
         return None
+
+    def _marked_columns(self, row: CaseloadRow) -> frozenset[int]:
+        """Overdue, not seen alone for weeks, the family waiting for an answer."""
+        marked = set()
+        if row.days_until_due is not None and row.days_until_due < 0:
+            marked.add(self.DAYS_LEFT)
+        if row.weeks_not_seen_alone:
+            marked.add(self.ALONE)
+        if row.unanswered_responses:
+            marked.add(self.FAMILY)
+        return frozenset(marked)
 
     def _display(self, row: CaseloadRow, column: int) -> str:
         if column == self.NAME:

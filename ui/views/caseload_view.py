@@ -54,9 +54,6 @@ class CaseloadView(QWidget):
         self.table.sortByColumn(CaseloadModel.NAME, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(CaseloadModel.NAME, QHeaderView.ResizeMode.Stretch)
-        # Mostly empty: as wide as what they hold today, so that names are not cut short for nothing.
-        for column in (CaseloadModel.ALONE, CaseloadModel.FAMILY):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self._sized_for: float = 0.0
         self.empty = label(kind="hint")
@@ -95,7 +92,22 @@ class CaseloadView(QWidget):
 
     def refreshed(self) -> None:
         self._size_columns()
+        self._fit_mostly_empty_columns()
         self._update_empty()
+
+    def _fit_mostly_empty_columns(self) -> None:
+        """Time alone and Family said are mostly empty: as wide as what they hold today, so that names are
+        not cut short for nothing. Measured here from the loaded words, in bold as they are shown (Qt's
+        ResizeToContents asks every cell through the stylesheet at each reset: 5 ms a load here)."""
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        model = self.proxy.sourceModel()
+        assert isinstance(model, CaseloadModel)
+        header = self.table.horizontalHeader()
+        for column in (CaseloadModel.ALONE, CaseloadModel.FAMILY):
+            texts = [model.headerData(column, Qt.Orientation.Horizontal), *model.column_texts(column)]
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 26)
 
     def _size_columns(self) -> None:
         """Each column as wide as its longest likely words, measured once per font (not per row: measuring
