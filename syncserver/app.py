@@ -108,6 +108,7 @@ def create_app(db: Database, pictures_dir: pathlib.Path | None = None) -> FastAP
     )
     app.state.db = db
     app.state.pictures = PictureStore(pictures_dir or paths.pictures_dir(db.url))
+    app.state.pictures.make_folders()  # now, not in a race between the first uploads
 
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, exc: ApiError) -> JSONResponse:

@@ -63,7 +63,7 @@ class PictureStore:
         file cut short by a crash is replaced by the next upload (through ``publish``, which renames)."""
         final = self.path(sha256)
         if not final.parent.is_dir():
-            self._make_prefix_dirs()
+            self.make_folders()
         try:
             fd = os.open(final, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
@@ -99,11 +99,11 @@ class PictureStore:
         with open(finished, "rb") as f:
             os.fsync(f.fileno())
         if not final.parent.is_dir():
-            self._make_prefix_dirs()
+            self.make_folders()
         os.replace(finished, final)  # the same bytes for another child may be there already: same content
         _fsync_dir(final.parent)
 
-    def _make_prefix_dirs(self) -> None:
+    def make_folders(self) -> None:
         """All 256 ``<sha[:2]>`` folders at once, with one fsync, rather than one fsync each as pictures
         first land in them."""
         _make_dir(self.root)
