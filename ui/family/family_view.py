@@ -47,6 +47,13 @@ class FamilyView(QDialog):
                              self.tr("Close: for the social worker"))  # fmt: skip
         self.finish.setToolTip(self.tr("Your social worker closes this screen with their PIN"))
         self.record = RecordPage()
+        # Said, not only shown by a scroll bar: a family reading a long record may not know there is more.
+        self.more_below = text(self.tr("↓  More below: scroll down, or press Page Down"), "quiet")
+        self.more_below.setObjectName("familyMoreBelow")
+        self.more_below.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        keep_room = self.more_below.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)  # the record does not jump as the words come and go
+        self.more_below.setSizePolicy(keep_room)
         self.respond = button(self.tr("Is this right? &Tell us what you think"), "familyRespond",
                               primary=True)  # fmt: skip
         self.response = ResponsePage()
@@ -64,7 +71,15 @@ class FamilyView(QDialog):
         self.thanks.more.connect(self.show_response)
         self.exit.back.connect(self.show_record)
         self.finish.clicked.connect(self.reject)
+        scroll = self.record.verticalScrollBar()
+        scroll.rangeChanged.connect(self._show_more_below)
+        scroll.valueChanged.connect(self._show_more_below)
         self.set_size(DEFAULT_SIZE)
+        self._show_more_below()
+
+    def _show_more_below(self) -> None:
+        scroll = self.record.verticalScrollBar()
+        self.more_below.setVisible(scroll.value() < scroll.maximum())
 
     def _layout(self) -> None:
         bar = QWidget()
@@ -79,6 +94,7 @@ class FamilyView(QDialog):
         box = QVBoxLayout(record)
         box.setContentsMargins(0, 0, 0, 12)
         box.addWidget(self.record, 1)
+        box.addWidget(self.more_below)
         box.addWidget(self.respond, 0, Qt.AlignmentFlag.AlignHCenter)
         self.stack.addWidget(record)
         self._scrolls: dict[QWidget, QScrollArea] = {}

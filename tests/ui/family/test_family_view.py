@@ -15,6 +15,7 @@ from tests.ui.family.conftest import HIDDEN, OTHER_CHILD
 from tests.ui.uikit import all_text, by_name, fetch, go_step, interactive_widgets, open_visit, unlock
 from ui.controllers.app_controller import AppController
 from ui.family.family_view import FamilyView
+from ui.family.style import SIZES
 from ui.store_worker import StoreContext
 from visitapp.domain.family import Verdict
 from visitapp.family import FamilyService
@@ -202,3 +203,18 @@ def test_an_amendment_to_a_part_with_a_hidden_entry_is_not_shown(
     open_from_share_step(app, qtbot, family_vault)
     text = all_text()
     assert "new green carpet" in text and "number 14" not in text and HIDDEN not in text
+
+
+def test_a_record_longer_than_the_screen_says_there_is_more_below(
+    app: AppController, family_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    view = open_from_share_step(app, qtbot, family_vault)
+    view.set_size(len(SIZES) - 1)  # the biggest text: the record runs past the screen
+    scroll = view.record.verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll.maximum() > 0, timeout=3000)
+    assert scroll.value() == 0 and view.more_below.isVisible()
+    assert "More below" in view.more_below.text()
+    scroll.setValue(scroll.maximum())  # read to the end
+    assert not view.more_below.isVisible()
+    scroll.setValue(0)
+    assert view.more_below.isVisible()
