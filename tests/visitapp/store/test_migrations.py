@@ -150,16 +150,21 @@ def test_a_vault_from_a_newer_app_is_not_touched(tmp_path: Path) -> None:
         migrations.migrate(conn)
 
 
-def test_the_update_letters_step_upgrades_a_vault_of_version_6(tmp_path: Path) -> None:
+def _upgraded(tmp_path: Path, version: int, seed: list[str]) -> db.Connection:
+    """A vault made at ``version`` holding ``seed``, closed, then opened and upgraded as the app does."""
     key = keys.new_database_key()
     conn = db.connect(tmp_path / "vault.db", key)
-    migrations.migrate(conn, target=6)
-    for statement in SEED_BY_VERSION[6]:
+    migrations.migrate(conn, target=version)
+    for statement in seed:
         conn.execute(statement)
     conn.close()
-
     conn = db.connect(tmp_path / "vault.db", key)
-    assert migrations.migrate(conn) == migrations.LATEST_VERSION >= 7
+    assert migrations.migrate(conn) == migrations.LATEST_VERSION
+    return conn
+
+
+def test_the_update_letters_step_upgrades_a_vault_of_version_6(tmp_path: Path) -> None:
+    conn = _upgraded(tmp_path, 6, SEED_BY_VERSION[6])
     assert conn.execute("SELECT count(*) FROM period_letters").fetchone() == (0,)
     for statement in SEED_BY_VERSION[7][len(SEED_BY_VERSION[6]) :]:
         conn.execute(statement)
@@ -185,14 +190,7 @@ def _outbox(conn: db.Connection, record_id: str) -> tuple[int, str, str]:
 
 
 def test_an_edit_to_a_record_waiting_to_be_sent_leaves_its_outbox_row_alone(tmp_path: Path) -> None:
-    key = keys.new_database_key()
-    conn = db.connect(tmp_path / "vault.db", key)
-    migrations.migrate(conn, target=7)
-    for statement in SEED_BY_VERSION[8]:
-        conn.execute(statement)
-    conn.close()
-    conn = db.connect(tmp_path / "vault.db", key)
-    migrations.migrate(conn)
+    conn = _upgraded(tmp_path, 7, SEED_BY_VERSION[8])
     triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_queue_%'"
     outbox = [(name, sql) for name, sql in conn.execute(triggers) if name != "sync_queue_picture_bytes"]
     assert len(outbox) == 3 * 16  # insert, update and delete for each kind of record
