@@ -2,22 +2,27 @@
 connection back before the key is forgotten, even if it is waiting on the network at that moment.
 
 A ``CancelToken`` is shared by the thread that runs the sync and the thread that wants it stopped. The run's
-client sleeps on the token (a backoff ends at once), its progress callback checks the token, and its sockets
-are shut down on cancel (a blocked send or receive returns at once). The run then stops with ``Cancelled``
-between two steps; the engine is written so that stopping anywhere loses nothing (like a crash, which it
-survives: frozen changes are replays, the cursor is stored only after the apply commits).
+client sleeps on the token (a backoff ends at once; closing the client ends it too), its progress callback
+checks the token, and its sockets are shut down on cancel (a blocked send or receive returns at once). The
+run then stops with ``Cancelled`` between two steps; the engine is written so that stopping anywhere loses
+nothing (like a crash, which it survives: frozen changes are replays, the cursor is stored only after the
+apply commits).
 """
 
 from __future__ import annotations
 
 import socket
 import threading
+import time
+from functools import partial
 from typing import Any
 
 import httpcore
 import httpx
 
 from visitapp.sync.client import RetryPolicy, SyncClient
+
+_LOOK_AGAIN = 0.1  # seconds: how often a backoff that may also end on a close looks at the close
 
 
 class Cancelled(Exception):
@@ -49,10 +54,17 @@ class CancelToken:
         if self._event.is_set():
             raise Cancelled
 
-    def sleep(self, seconds: float) -> None:
-        """A backoff that a cancel cuts short."""
-        if self._event.wait(max(0.0, seconds)):
-            raise Cancelled
+    def sleep(self, seconds: float, until: threading.Event | None = None) -> None:
+        """A backoff that a cancel cuts short (raising Cancelled), and so does ``until`` being set (the
+        client closing: then it just returns)."""
+        self.check()  # cancelled and closed at once: the cancel is what the caller is told
+        end = time.monotonic() + max(0.0, seconds)
+        while until is None or not until.is_set():
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            if self._event.wait(left if until is None else min(left, _LOOK_AGAIN)):
+                raise Cancelled
 
     def watch(self, sock: socket.socket) -> None:
         with self._guard:
@@ -88,7 +100,8 @@ def cancellable_transport(token: CancelToken) -> httpx.HTTPTransport:
 def cancellable_client(
     url: str, token: CancelToken, device_token: str | None = None, policy: RetryPolicy | None = None
 ) -> SyncClient:
-    """A SyncClient whose backoffs and connections stop when ``token`` is cancelled."""
-    return SyncClient(
-        url, device_token, policy=policy, sleep=token.sleep, transport=cancellable_transport(token)
-    )
+    """A SyncClient whose backoffs and connections stop when ``token`` is cancelled; its backoffs also end
+    when it is closed (an upload thread waiting to retry then finds it closed and stops)."""
+    closing = threading.Event()
+    return SyncClient(url, device_token, policy=policy, sleep=partial(token.sleep, until=closing),
+                      closing=closing, transport=cancellable_transport(token))  # fmt: skip

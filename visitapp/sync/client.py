@@ -115,14 +115,18 @@ class SyncClient:
         *,
         timeout: float = 30.0,
         policy: RetryPolicy | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], object] | None = None,
         jitter: Callable[[], float] = random.random,
         transport: httpx.BaseTransport | None = None,
+        closing: threading.Event | None = None,
     ) -> None:
+        """``sleep`` waits out a backoff; by default it is cut short by ``close()``, which sets ``closing``
+        (a caller with a sleep of its own, such as a cancel token's, passes the event that sleep ends on)."""
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.policy = policy or RetryPolicy()
-        self.sleep = sleep
+        self._closing = closing or threading.Event()
+        self.sleep = sleep or self._closing.wait
         self.jitter = jitter
         self.traffic = Traffic()
         self._http = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport)
@@ -134,6 +138,7 @@ class SyncClient:
         """No more calls; the connections close now, or when the last call in flight on another thread ends.
         Closing a socket under a thread blocked reading it would not wake that thread (only a shutdown, as
         ``cancel`` does, wakes it): it would hang until its read timeout."""
+        self._closing.set()  # a backoff in another thread ends now, and its retry finds the client closed
         with self._guard:
             self._closed = True
             if self._in_flight:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from tests.syncserver.serverkit import LiveServer
+from tests.visitapp.sync import faultproxy as fp
 from tests.visitapp.sync.synckit import Laptop, ServerWorker
 from visitapp.store import sync_state as ss
 from visitapp.store.db import transaction
 from visitapp.sync import session
 from visitapp.sync.cancel import Cancelled, CancelToken, cancellable_client
-from visitapp.sync.client import RetryPolicy
+from visitapp.sync.client import RetryPolicy, SyncClient
 from visitapp.vault import VaultError
 
 SLOW_RETRIES = RetryPolicy(attempts=8, base=60.0, cap=60.0)  # a backoff nobody would wait for
@@ -150,3 +152,47 @@ def test_a_client_closed_while_another_thread_waits_on_it_can_still_be_cancelled
     assert not thread.is_alive() and len(out) == 1 and isinstance(out[0], Cancelled)
     with pytest.raises(RuntimeError):
         client.picture_status(str(uuid.uuid4()), "0" * 64)  # closed for good once the last call ended
+
+
+@pytest.fixture
+def busy_url(live: LiveServer) -> Iterator[str]:
+    """A server that answers every request "503, try again later"."""
+    proxy = fp.FaultProxy(live.port, lambda _request: fp.Decision(fp.ERROR, status=503))
+    yield proxy.url
+    proxy.stop()
+
+
+def _backing_off(client: SyncClient) -> tuple[threading.Thread, list[object]]:
+    thread, out = _in_thread(lambda: client.picture_status(str(uuid.uuid4()), "0" * 64))
+    deadline = time.monotonic() + 5
+    while client.traffic.retries == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert client.traffic.retries == 1 and thread.is_alive()  # waiting a minute before it tries again
+    return thread, out
+
+
+@pytest.mark.parametrize("cancellable", [False, True])
+def test_a_client_closed_while_another_thread_backs_off_ends_that_wait(
+    busy_url: str, cancellable: bool
+) -> None:
+    # An upload thread waiting to retry when the run ends would hold the app's exit for up to the backoff.
+    client = (
+        cancellable_client(busy_url, CancelToken(), "device-token", policy=SLOW_RETRIES)
+        if cancellable
+        else SyncClient(busy_url, "device-token", policy=SLOW_RETRIES)
+    )
+    thread, out = _backing_off(client)
+    client.close()
+    thread.join(2)
+    assert not thread.is_alive()
+    assert len(out) == 1 and isinstance(out[0], RuntimeError) and "closed" in str(out[0])
+
+
+def test_a_cancel_still_ends_a_backoff_with_cancelled(busy_url: str) -> None:
+    token = CancelToken()
+    client = cancellable_client(busy_url, token, "device-token", policy=SLOW_RETRIES)
+    thread, out = _backing_off(client)
+    token.cancel()
+    thread.join(2)
+    assert not thread.is_alive() and len(out) == 1 and isinstance(out[0], Cancelled)
+    client.close()
