@@ -32,6 +32,8 @@ def test_caseload_model(qtmodeltester) -> None:
     assert model.index(1, CaseloadModel.LAST_VISIT).data(Qt.ItemDataRole.ToolTipRole) == "2 March 2026"
     assert model.index(0, CaseloadModel.LAST_VISIT).data() == "No visits yet"
     assert model.index(2, CaseloadModel.AGE).data() == "Not known"
+    name = model.index(0, CaseloadModel.NAME)
+    assert name.data(Qt.ItemDataRole.ToolTipRole) == "Juniper Quillfeather (Juni)"  # in full when cut short
 
 
 DUE = [

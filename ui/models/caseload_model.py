@@ -138,6 +138,8 @@ class CaseloadModel(QAbstractTableModel):
         return short_day_in_words(row.last_visit_at.date())
 
     def _tooltip(self, row: CaseloadRow, column: int) -> str | None:
+        if column == self.NAME:
+            return shown_name(row)  # the whole name where a narrow window cuts it short
         if column in (self.NEXT_DUE, self.DAYS_LEFT) and row.next_visit_due and row.due_basis:
             return self.tr("Due by {0}: {1}").format(day_in_words(row.next_visit_due), row.due_basis)
         if column == self.LAST_VISIT and row.last_visit_at:
