@@ -16,6 +16,8 @@ import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
+from visitapp.store.files import fsync_folder
+
 READ_BLOCK = 1024 * 1024
 
 
@@ -76,7 +78,7 @@ class PictureStore:
         except BaseException:
             final.unlink(missing_ok=True)  # ours alone (O_EXCL made it): a disk that filled up, say
             raise
-        _fsync_dir(final.parent)
+        fsync_folder(final.parent)
         return True
 
     def detach_partial(self, child_id: str, sha256: str) -> Path:
@@ -101,7 +103,7 @@ class PictureStore:
         if not final.parent.is_dir():
             self.make_folders()
         os.replace(finished, final)  # the same bytes for another child may be there already: same content
-        _fsync_dir(final.parent)
+        fsync_folder(final.parent)
 
     def make_folders(self) -> None:
         """All 256 ``<sha[:2]>`` folders at once, with one fsync, rather than one fsync each as pictures
@@ -109,7 +111,7 @@ class PictureStore:
         _make_dir(self.root)
         for prefix in range(256):
             (self.root / f"{prefix:02x}").mkdir(mode=0o700, exist_ok=True)
-        _fsync_dir(self.root)
+        fsync_folder(self.root)
 
     def leftovers(self) -> list[tuple[Path, float, tuple[str, str] | None]]:
         """Every file in ``partial/``: ``(path, mtime, (child_id, sha256))`` for an upload in progress,
@@ -164,14 +166,4 @@ def _make_dir(path: Path) -> None:
         path.mkdir(mode=0o700)
     except FileExistsError:
         return
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder to fsync it (the server is meant for Linux)
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_folder(path.parent)

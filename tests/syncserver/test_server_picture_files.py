@@ -60,6 +60,19 @@ def partial_files(server: LiveServer) -> list[Path]:
     return sorted(folder.iterdir()) if folder.exists() else []
 
 
+def begun_upload(
+    server: LiveServer, http: httpx.Client, chunks: int, sent: int
+) -> tuple[Worker, bytes, str, str]:
+    """Amy begins a picture of ``chunks`` chunks and sends the first ``sent``: ``(amy, data, sha, url)``."""
+    amy = make_worker(server.db, "amy")
+    data = os.urandom(chunks * CHUNK)
+    sha = hashlib.sha256(data).hexdigest()
+    url = picture_url(amy.children[0], sha)
+    for offset in range(0, sent * CHUNK, CHUNK):
+        assert put(http, amy, url, offset, data[offset : offset + CHUNK], len(data)).status_code == 200
+    return amy, data, sha, url
+
+
 def test_bytes_land_in_a_file_not_in_the_database(server: LiveServer) -> None:
     amy = make_worker(server.db, "amy")
     data = os.urandom(5 * CHUNK + 7)
@@ -82,13 +95,8 @@ def test_bytes_land_in_a_file_not_in_the_database(server: LiveServer) -> None:
 def test_a_partial_file_longer_than_the_database_says_is_cut_back(server: LiveServer) -> None:
     # A chunk written to the file whose transaction never committed (a crash in between): its bytes are
     # not counted, and the next chunk overwrites them.
-    amy = make_worker(server.db, "amy")
-    data = os.urandom(3 * CHUNK)
-    sha = hashlib.sha256(data).hexdigest()
-    url = picture_url(amy.children[0], sha)
     with server.client() as http:
-        for offset in (0, CHUNK):
-            assert put(http, amy, url, offset, data[offset : offset + CHUNK], len(data)).status_code == 200
+        amy, data, sha, url = begun_upload(server, http, chunks=3, sent=2)
         with open(server.store.partial_path(amy.children[0], sha), "ab") as f:
             f.write(os.urandom(2 * CHUNK))  # runs past the picture's end
         assert upload_state(http, amy, url) == (200, 2 * CHUNK, False)
@@ -99,13 +107,8 @@ def test_a_partial_file_longer_than_the_database_says_is_cut_back(server: LiveSe
 
 def test_a_partial_file_that_lost_its_tail_resumes_from_what_it_holds(server: LiveServer) -> None:
     # A power cut lost bytes the database had already counted (chunks before the last are not fsynced).
-    amy = make_worker(server.db, "amy")
-    data = os.urandom(4 * CHUNK)
-    sha = hashlib.sha256(data).hexdigest()
-    url = picture_url(amy.children[0], sha)
     with server.client() as http:
-        for offset in (0, CHUNK, 2 * CHUNK):
-            assert put(http, amy, url, offset, data[offset : offset + CHUNK], len(data)).status_code == 200
+        amy, data, sha, url = begun_upload(server, http, chunks=4, sent=3)
         os.truncate(server.store.partial_path(amy.children[0], sha), CHUNK + 100)
         assert upload_state(http, amy, url) == (200, CHUNK + 100, False)
         r = put(http, amy, url, 3 * CHUNK, data[3 * CHUNK :], len(data))  # where the laptop thinks it is
@@ -115,14 +118,9 @@ def test_a_partial_file_that_lost_its_tail_resumes_from_what_it_holds(server: Li
 
 
 def test_bytes_torn_inside_a_partial_file_end_in_a_clean_restart(server: LiveServer) -> None:
-    amy = make_worker(server.db, "amy")
-    data = os.urandom(3 * CHUNK)
-    sha = hashlib.sha256(data).hexdigest()
-    url = picture_url(amy.children[0], sha)
-    partial = server.store.partial_path(amy.children[0], sha)
     with server.client() as http:
-        for offset in (0, CHUNK):
-            assert put(http, amy, url, offset, data[offset : offset + CHUNK], len(data)).status_code == 200
+        amy, data, sha, url = begun_upload(server, http, chunks=3, sent=2)
+        partial = server.store.partial_path(amy.children[0], sha)
         with open(partial, "r+b") as f:
             f.seek(CHUNK + 10)
             f.write(bytes(16))  # zeros where a lost page was, the size unchanged

@@ -13,6 +13,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from visitapp.store.files import fsync_folder
+
 _UNSAFE = re.compile(r"[\x00-\x1f<>:\"/\\|?*]+")
 _WINDOWS_RESERVED = frozenset(
     "con prn aux nul com1 com2 com3 com4 com5 com6 com7 com8 com9 lpt1 lpt2 lpt3 lpt4 lpt5 lpt6 lpt7 lpt8 "
@@ -64,9 +66,5 @@ def write_atomically(data: bytes, destination: Path) -> Path:
             "The letter could not be saved there. Check there is space and that you may save in that folder."
         ) from exc
     with contextlib.suppress(OSError):  # make the rename itself survive a power cut, where the OS allows
-        directory = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
+        fsync_folder(folder)
     return destination

@@ -1,4 +1,5 @@
-"""Small, careful file writes for the few files beside the encrypted database (none holds case content)."""
+"""Small, careful file writes for the few files beside the encrypted database (none holds case content),
+and the folder fsync that the export, the wipe and the sync server use too."""
 
 from __future__ import annotations
 
@@ -16,9 +17,16 @@ def write_atomically(path: Path, data: bytes) -> None:
     if os.name == "posix":
         os.chmod(tmp, 0o600)
     os.replace(tmp, path)
-    if os.name == "posix":
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    fsync_folder(path.parent)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a folder's entries (a file created, renamed or removed in it) survive a power cut. A no-op where
+    the system cannot open a folder for that (Windows)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

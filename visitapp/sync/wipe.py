@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from visitapp.paths import VaultPaths
+from visitapp.store.files import fsync_folder
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +59,8 @@ def _overwrite_and_remove(path: Path, result: WipeResult) -> None:
 
 
 def _sync_dir(folder: Path) -> None:
-    if os.name != "posix" or not folder.exists():
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    if folder.exists():
+        fsync_folder(folder)
 
 
 def destroy_vault(paths: VaultPaths, vault: object | None = None) -> WipeResult:

@@ -8,7 +8,7 @@ import hashlib
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from syncserver.db import Database
 from tests.syncserver.serverkit import LiveServer
 from tests.visitapp.sync import faultproxy as fp
 from tests.visitapp.sync.synckit import Laptop, ServerWorker, assert_converged
+from visitapp.domain.models import Visit
 from visitapp.store import sync_state as ss
 from visitapp.store.db import Connection
 from visitapp.sync import protocol as p
@@ -34,6 +35,25 @@ def proxy(live: LiveServer) -> Iterator[fp.FaultProxy]:
     proxy = fp.FaultProxy(live.port)
     yield proxy
     proxy.stop()
+
+
+def _synced_laptop(tmp_path: Path, proxy: fp.FaultProxy, worker: ServerWorker) -> tuple[Laptop, Visit]:
+    """A laptop syncing through ``proxy`` with one child and one visit, already on the server."""
+    a = Laptop(tmp_path / "a", proxy.url, worker.code())
+    visit = a.new_visit(a.new_child(worker).id)
+    assert a.sync().outcome == "synced"
+    return a, visit
+
+
+def _slow_puts(seconds: float) -> Callable[[fp.Request], fp.Decision]:
+    """Every PUT (a picture chunk) held ``seconds`` on its way, so uploads overlap."""
+
+    def decide(request: fp.Request) -> fp.Decision:
+        if request.method == "PUT":
+            time.sleep(seconds)
+        return fp.Decision()
+
+    return decide
 
 
 class CountingStore:
@@ -122,9 +142,7 @@ def test_pictures_are_sent_several_at_once_with_steady_progress(
     worker: ServerWorker,
     counting_store: CountingStore,
 ) -> None:
-    a = Laptop(tmp_path / "a", proxy.url, worker.code())
-    visit = a.new_visit(a.new_child(worker).id)
-    assert a.sync().outcome == "synced"
+    a, visit = _synced_laptop(tmp_path, proxy, worker)
     shas = [a.add_picture(visit.id, side=110, seed=seed) for seed in range(10)]
     sizes = _picture_sizes(a)
     put_bytes = [0]
@@ -170,9 +188,7 @@ def test_pictures_are_sent_several_at_once_with_steady_progress(
 def test_a_link_drop_during_parallel_uploads_loses_nothing_and_resends_no_picture_whole(
     tmp_path: Path, live: LiveServer, proxy: fp.FaultProxy, server_db: Database, worker: ServerWorker
 ) -> None:
-    a = Laptop(tmp_path / "a", proxy.url, worker.code())
-    visit = a.new_visit(a.new_child(worker).id)
-    assert a.sync().outcome == "synced"
+    a, visit = _synced_laptop(tmp_path, proxy, worker)
     shas = [a.add_picture(visit.id, side=170, seed=seed) for seed in range(10)]
     sizes = _picture_sizes(a)
     assert all(sizes[sha] > 3 * CHUNK for sha in shas)  # several chunks each
@@ -220,9 +236,7 @@ def test_a_link_drop_during_parallel_uploads_loses_nothing_and_resends_no_pictur
 def test_when_one_upload_goes_offline_the_others_finish_and_no_more_start(
     tmp_path: Path, live: LiveServer, proxy: fp.FaultProxy, worker: ServerWorker
 ) -> None:
-    a = Laptop(tmp_path / "a", proxy.url, worker.code())
-    visit = a.new_visit(a.new_child(worker).id)
-    assert a.sync().outcome == "synced"
+    a, visit = _synced_laptop(tmp_path, proxy, worker)
     for seed in range(10):
         a.add_picture(visit.id, side=100, seed=seed)
     order = _queue_order(a)
@@ -256,15 +270,8 @@ def test_when_one_upload_goes_offline_the_others_finish_and_no_more_start(
 def test_a_run_stopped_in_an_upload_thread_returns_without_waiting_for_the_others(
     tmp_path: Path, live: LiveServer, proxy: fp.FaultProxy, worker: ServerWorker
 ) -> None:
-    a = Laptop(tmp_path / "a", proxy.url, worker.code())
-    visit = a.new_visit(a.new_child(worker).id)
-    assert a.sync().outcome == "synced"
+    a, visit = _synced_laptop(tmp_path, proxy, worker)
     shas = [a.add_picture(visit.id, side=170, seed=seed) for seed in range(6)]
-
-    def slow_puts(request: fp.Request) -> fp.Decision:
-        if request.method == "PUT":
-            time.sleep(0.3)  # each of the other uploads has a second or more of chunks still to go
-        return fp.Decision()
 
     class Stop(Exception):
         pass
@@ -280,7 +287,8 @@ def test_a_run_stopped_in_an_upload_thread_returns_without_waiting_for_the_other
                     stopped_at[0] = time.monotonic()
                     raise Stop
 
-    proxy.decide = slow_puts  # type: ignore[assignment]
+    # Each of the other uploads has a second or more of chunks still to go.
+    proxy.decide = _slow_puts(0.3)  # type: ignore[assignment]
     with pytest.raises(Stop):
         a.sync(hook=stop_at_fifth_chunk, chunk_bytes=CHUNK)
     assert time.monotonic() - stopped_at[0] < 0.5  # not the seconds the other uploads would take
@@ -308,12 +316,7 @@ def test_pictures_that_cannot_go_do_not_hold_back_the_others(
     a.conn.execute("DROP TRIGGER picture_bytes_never_change")  # rot on this laptop's disk
     a.conn.execute("UPDATE picture_blobs SET data = substr(data, 1, 100) WHERE sha256 = ?", (damaged,))
 
-    def slow_puts(request: fp.Request) -> fp.Decision:
-        if request.method == "PUT":
-            time.sleep(0.02)
-        return fp.Decision()
-
-    proxy.decide = slow_puts  # type: ignore[assignment]
+    proxy.decide = _slow_puts(0.02)  # type: ignore[assignment]
     report = a.sync(chunk_bytes=CHUNK)
     assert report.outcome == "needs_attention", report.message
     assert report.pictures_sent == len(good)
@@ -327,9 +330,7 @@ def test_pictures_that_cannot_go_do_not_hold_back_the_others(
 def test_damaged_chunks_are_resent_while_pictures_go_in_parallel(
     tmp_path: Path, live: LiveServer, proxy: fp.FaultProxy, worker: ServerWorker
 ) -> None:
-    a = Laptop(tmp_path / "a", proxy.url, worker.code())
-    visit = a.new_visit(a.new_child(worker).id)
-    assert a.sync().outcome == "synced"
+    a, visit = _synced_laptop(tmp_path, proxy, worker)
     shas = [a.add_picture(visit.id, side=100, seed=seed) for seed in range(8)]
     guard = threading.Lock()
     puts = [0]
@@ -356,9 +357,7 @@ def test_damaged_chunks_are_resent_while_pictures_go_in_parallel(
 def test_a_cancel_during_parallel_uploads_ends_the_run_at_once(
     tmp_path: Path, live: LiveServer, proxy: fp.FaultProxy, worker: ServerWorker
 ) -> None:
-    a = Laptop(tmp_path / "a", proxy.url, worker.code())
-    visit = a.new_visit(a.new_child(worker).id)
-    assert a.sync().outcome == "synced"
+    a, visit = _synced_laptop(tmp_path, proxy, worker)
     shas = [a.add_picture(visit.id, side=100, seed=seed) for seed in range(8)]
     held = threading.Semaphore(0)
     release = threading.Event()
