@@ -122,6 +122,8 @@ class PictureStore:
             return []
         found = []
         for entry in entries:
+            if not entry.is_file(follow_symlinks=False):
+                continue  # the server only ever makes files here; anything else is someone's, left alone
             child_id, _, sha256 = entry.name.rpartition("-")
             pair = (child_id, sha256) if len(sha256) == 64 and "." not in sha256 and child_id else None
             try:

@@ -209,7 +209,11 @@ def sweep_leftovers(
         age = now - mtime
         in_progress = pair is not None and pair in unfinished
         if age > (abandoned if in_progress else idle):
-            path.unlink(missing_ok=True)
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as exc:  # a file the server's account may not delete: say so, start anyway
+                log.warning("could not delete the upload leftover %s: %s", path, exc)
+                continue
             deleted += 1
     return deleted
 

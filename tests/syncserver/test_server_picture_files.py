@@ -231,13 +231,14 @@ def test_leftovers_of_interrupted_uploads_are_swept_and_uploads_in_progress_kept
     finishing.write_bytes(done)  # the server was killed while it checked a whole picture
     fresh = partial / f"{amy.children[2]}-{'0' * 64}.4567cdef.finishing"
     fresh.write_bytes(b"being checked by another server process right now")
+    (partial / "kept-by-someone").mkdir()  # not the server's making: left alone, and no failed start
     for path in (kept, orphan, finishing):
         _age(path, 2 * 3600)
     _age(given_up, 31 * 86400)
 
     now = time.time()
     assert pictures.sweep_leftovers(server.db, server.store, now) == 3
-    assert sorted(partial.iterdir()) == sorted([kept, fresh])
+    assert sorted(partial.iterdir()) == sorted([kept, fresh, partial / "kept-by-someone"])
     assert pictures.sweep_leftovers(server.db, server.store, now) == 0
 
     with server.client() as http:  # the upload in progress carries on; the abandoned one starts again

@@ -377,7 +377,7 @@ def quieter_outbox_triggers(conn: Connection) -> None:
     (see ``outbox_triggers``). What is queued stays queued."""
     for spec in (*BASE_TRIGGERS, FAMILY_RESPONSE_SYNC, PERIOD_LETTER_SYNC):
         for name in outbox_trigger_names(spec):
-            conn.execute(f"DROP TRIGGER {name}")
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
         for statement in outbox_triggers(spec, only_when_clean=True):
             conn.execute(statement)
 
