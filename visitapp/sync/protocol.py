@@ -262,9 +262,9 @@ def validate_change(change: Change) -> str | None:
     return None
 
 
-def content_digest_header(chunk: bytes) -> str:
-    """The ``Content-Digest`` value for a chunk (RFC 9530, SHA-256)."""
-    return "sha-256=:" + base64.b64encode(hashlib.sha256(chunk).digest()).decode() + ":"
+def content_digest_header(chunk: bytes, digest: bytes | None = None) -> str:
+    """The ``Content-Digest`` value for a chunk (RFC 9530, SHA-256), from its ``digest`` if already known."""
+    return "sha-256=:" + base64.b64encode(digest or hashlib.sha256(chunk).digest()).decode() + ":"
 
 
 def parse_content_digest(value: str) -> bytes | None:

@@ -411,3 +411,49 @@ def test_a_picture_the_server_lost_does_not_stop_the_others_reaching_another_lap
     blobs = dict(b.conn.execute("SELECT sha256, state FROM sync_blobs WHERE direction = 'down'").fetchall())
     assert blobs == {lost: "waiting", kept: "done"}  # the lost one is asked for again next time
     assert b.conn.execute("SELECT count(*) FROM visits WHERE id = ?", (visit.id,)).fetchone()[0] == 1
+
+
+def test_a_whole_picture_goes_in_one_put_under_its_address_and_damage_on_the_way_is_still_caught(
+    tmp_path: Path, live: LiveServer, proxy: fp.FaultProxy, worker: ServerWorker
+) -> None:
+    """With the usual chunk size each picture is one chunk, whose Content-Digest the laptop takes from the
+    picture's address (checked when it was read) instead of hashing it again."""
+    a, visit = _synced_laptop(tmp_path, proxy, worker)
+    shas = [a.add_picture(visit.id, side=100, seed=seed) for seed in range(4)]
+    guard = threading.Lock()
+    digests: dict[str, list[str]] = defaultdict(list)
+
+    def damage_each_first_put(request: fp.Request) -> fp.Decision:
+        if request.method != "PUT":
+            return fp.Decision()
+        sha = _sha_of(request)
+        with guard:
+            digests[sha].append(request.headers["content-digest"])
+            first = len(digests[sha]) == 1
+        return fp.Decision(fp.DAMAGE) if first else fp.Decision()
+
+    proxy.decide = damage_each_first_put  # type: ignore[assignment]
+    report = a.sync()
+    assert report.outcome == "synced", report.message
+    assert report.pictures_sent == len(shas)
+    # Each picture: one damaged PUT refused, the same whole chunk sent again; both under its address.
+    assert {sha: d for sha, d in digests.items()} == {
+        sha: [p.content_digest_header(b"", bytes.fromhex(sha))] * 2 for sha in shas
+    }
+    assert proxy.stats.statuses.count(400) == len(shas)
+    assert _complete_on_server(live.url, worker, a) == set(shas)
+
+
+def test_a_chunk_digest_given_by_the_caller_is_the_one_sent(live: LiveServer, worker: ServerWorker) -> None:
+    child = "0b9a3c1e-5d2f-4a6b-8c7d-9e0f1a2b3c4d"
+    worker.assign(child)
+    data = b"a picture's bytes"
+    sha = hashlib.sha256(data).hexdigest()
+    token = SyncClient(live.url).enrol(worker.code()).token
+    with SyncClient(live.url, token) as client:
+        wrong = hashlib.sha256(b"something else").digest()
+        refused = client.put_chunk(child, sha, 0, len(data), data, wrong)
+        assert (refused.status, refused.code, refused.offset) == (400, "bad_chunk", 0)
+        stored = client.put_chunk(child, sha, 0, len(data), data, bytes.fromhex(sha))
+        assert (stored.status, stored.complete) == (200, True)
+        assert client.get_picture(child, sha) == data
