@@ -45,9 +45,10 @@ def _store(request: Request) -> PictureStore:
     return store
 
 
-def current_device(
-    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
-) -> accounts.Device:
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
+
+
+def current_device(request: Request, credentials: Credentials) -> accounts.Device:
     challenge = {"WWW-Authenticate": p.AUTH_SCHEME}
     if credentials is None or not credentials.credentials:
         raise ApiError(401, p.ERROR_NO_TOKEN, "This request needs a device token.", challenge)
@@ -73,11 +74,7 @@ class ChildAccess:
     child_id: str
 
 
-def assigned_child(
-    request: Request,
-    child_id: ChildId,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)],
-) -> ChildAccess:
+def assigned_child(request: Request, child_id: ChildId, credentials: Credentials) -> ChildAccess:
     """The device, and the child it asks about if that child is its worker's. Both checks in one dependency:
     each sync dependency is a trip to a worker thread, and picture uploads feel every trip."""
     device = current_device(request, credentials)
@@ -187,14 +184,19 @@ def create_app(db: Database, pictures_dir: pathlib.Path | None = None) -> FastAP
     )
     async def picture_chunk(
         request: Request,
-        access: ChildDep,
+        child_id: ChildId,
         sha256: Sha256,
+        credentials: Credentials,
         upload_offset: Annotated[int, Header(alias=p.HEADER_UPLOAD_OFFSET, ge=0, le=p.MAX_PICTURE_BYTES)],
         upload_length: Annotated[int, Header(alias=p.HEADER_UPLOAD_LENGTH, ge=1, le=p.MAX_PICTURE_BYTES)],
         content_digest: Annotated[str, Header(alias=p.HEADER_CONTENT_DIGEST)],
     ) -> Response:
         """Append one chunk, starting at ``Upload-Offset``. The last chunk completes the picture if, and only
-        if, the whole picture's SHA-256 matches its address."""
+        if, the whole picture's SHA-256 matches its address. The token and the child are checked in the same
+        trip to a worker thread that stores the chunk (an upload feels every trip), before anything is
+        stored; a request with no token at all is refused at once."""
+        if credentials is None or not credentials.credentials:
+            current_device(request, credentials)  # refused (401) before a byte of the body is read
         digest = p.parse_content_digest(content_digest)
         if digest is None:
             raise ApiError(400, "bad_digest", "Content-Digest must carry the chunk's SHA-256.")
@@ -209,18 +211,22 @@ def create_app(db: Database, pictures_dir: pathlib.Path | None = None) -> FastAP
                     )
         except ClientDisconnect:
             return Response(status_code=400)  # nobody is listening any more
-        outcome, st = await run_in_threadpool(
-            pictures.put_chunk,
-            _db(request),
-            _store(request),
-            access.device.device_id,
-            access.child_id,
-            sha256,
-            upload_length,
-            upload_offset,
-            b"".join(parts),
-            digest,
-        )
+
+        def authorised_put() -> tuple[pictures.Outcome, pictures.UploadState]:
+            access = assigned_child(request, child_id, credentials)
+            return pictures.put_chunk(
+                _db(request),
+                _store(request),
+                access.device.device_id,
+                access.child_id,
+                sha256,
+                upload_length,
+                upload_offset,
+                b"".join(parts),
+                digest,
+            )
+
+        outcome, st = await run_in_threadpool(authorised_put)
         headers = _upload_headers(st)
         problems = {
             pictures.Outcome.BAD_CHUNK: (400, "The chunk does not match its Content-Digest; send it again."),
