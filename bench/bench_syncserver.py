@@ -41,7 +41,7 @@ UPLOAD_ROUNDS = 3  # each server is measured this many times; the figures are me
 PICTURES, PICTURE_BYTES = 300, 1_000_000
 REPO = Path(__file__).resolve().parents[1]  # the servers' working folder, so `-m bench.…` is found
 AT_ONCE = p.PICTURE_UPLOADS_AT_ONCE  # pictures the laptop sends at once; the baselines get the same
-Picture = tuple[str, bytes]  # (SHA-256, bytes): the laptop keeps each picture's address, it never rehashes
+Picture = tuple[str, bytes]  # (SHA-256, bytes): the laptop knows each picture's address before it sends it
 
 
 class _Server:

@@ -67,6 +67,9 @@ def durable_put(folder: Path) -> Callable[..., Any]:
 
 
 def main(argv: list[str]) -> int:
+    if len(argv) != 3 or argv[0] not in ("plain", "durable") or not argv[1].isdigit():
+        print("usage: python -m bench.http_baselines plain|durable PORT FOLDER", file=sys.stderr)
+        return 2
     kind, port, folder = argv[0], int(argv[1]), Path(argv[2])
     folder.mkdir(parents=True, exist_ok=True)
     app = plain_put if kind == "plain" else durable_put(folder)
