@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
+from syncserver.direct_write import write_new_file
 from visitapp.store.files import fsync_folder
 
 READ_BLOCK = 1024 * 1024
@@ -71,10 +72,11 @@ class PictureStore:
         except FileExistsError:
             return False
         try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
+            try:
+                write_new_file(fd, data)  # past the page cache where it can: see direct_write
+                os.fsync(fd)
+            finally:
+                os.close(fd)
         except BaseException:
             final.unlink(missing_ok=True)  # ours alone (O_EXCL made it): a disk that filled up, say
             raise
