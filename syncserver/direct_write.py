@@ -47,12 +47,12 @@ class _AlignedBuffers:
         try:
             yield buffer
         finally:
+            # Past the limit the buffer is only let go, not closed: after a failed write a traceback may
+            # still hold a view of it, and close() would then raise over the real error. The mapping goes
+            # with its last reference.
             with self._lock:
                 if len(self._free) < BUFFERS_KEPT:
                     self._free.append(buffer)
-                    buffer = None
-            if buffer is not None:
-                buffer.close()
 
 
 _buffers = _AlignedBuffers()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -76,7 +77,8 @@ def test_a_file_system_that_takes_the_flag_but_refuses_the_write_gets_it_again_b
     def refuse_direct_writes(fd: int, data: memoryview, offset: int) -> int:
         if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_DIRECT:
             refused.append(offset)
-            (tmp_path / "picture").write_bytes(b"x" * 400_000)  # junk longer than the picture
+            # as if part had landed before the refusal, and more than the picture holds
+            (tmp_path / "picture").write_bytes(b"x" * 400_000)
             raise OSError(errno.EINVAL, "Invalid argument")
         return real_pwrite(fd, data, offset)
 
@@ -85,6 +87,24 @@ def test_a_file_system_that_takes_the_flag_but_refuses_the_write_gets_it_again_b
     write(tmp_path / "picture", data)
     assert refused == [0]
     assert (tmp_path / "picture").read_bytes() == data
+
+
+def test_a_buffer_is_lent_to_one_writer_at_a_time() -> None:
+    buffers = direct_write._AlignedBuffers()
+    with buffers.take(8192) as first:
+        pass
+    with buffers.take(8192) as again, buffers.take(8192) as meanwhile:
+        assert again is first  # kept, and lent again
+        assert meanwhile is not again  # not to a second writer while the first has it
+
+
+def test_uploads_at_once_each_get_their_own_bytes(tmp_path: Path) -> None:
+    # more writers than buffers kept, as when many laptops send at once; each file is checked whole
+    sizes = [direct_write.SMALLEST + 7 * n * 4099 for n in range(3 * direct_write.BUFFERS_KEPT)]
+    pictures = {f"p{n}": os.urandom(size) for n, size in enumerate(sizes)}
+    with ThreadPoolExecutor(2 * direct_write.BUFFERS_KEPT) as pool:
+        list(pool.map(lambda name: write(tmp_path / name, pictures[name]), pictures))
+    assert {name: (tmp_path / name).read_bytes() for name in pictures} == pictures
 
 
 def test_another_error_is_not_hidden(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
