@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Property, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
 
-from ui.models.caseload_model import (
-    CHILD_ID_ROLE,
-    CaseloadModel,
-    days_in_words,
-)
-from ui.models.format import age_in_words
+from ui.models.caseload_model import CHILD_ID_ROLE, CaseloadModel
 from ui.views.keyboard_widgets import RowTable
 from ui.views.widgets import button, label, line_edit, table, wipe
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
+CELL_ROOM = 26  # beyond a column's words: the cell's padding (8 px a side), the grid line, the sort arrow
 
 
 class CaseloadTable(RowTable):
     """The caseload table. Its overdue colour comes from the stylesheet (qproperty-overdueColor)."""
 
+    resized = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._overdue = QColor("#a4161a")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def _get_overdue(self) -> QColor:
         return self._overdue
@@ -56,6 +64,8 @@ class CaseloadView(QWidget):
         header.setSectionResizeMode(CaseloadModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self._sized_for: float = 0.0
+        self._alone_widths = (0, 0)  # Time alone's width with its words on one line, and on two
+        self._names_width = 0  # what the longest name needs on one line
         self.empty = label(kind="hint")
         self.empty.setObjectName("caseloadEmpty")
 
@@ -78,6 +88,7 @@ class CaseloadView(QWidget):
         down.activated.connect(self._into_table)
         self.add.clicked.connect(self.add_child)
         self.table.row_activated.connect(self._open)
+        self.table.resized.connect(self._share_room)
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
@@ -92,26 +103,56 @@ class CaseloadView(QWidget):
 
     def refreshed(self) -> None:
         self._size_columns()
-        self._fit_mostly_empty_columns()
+        self._fit_columns_to_their_words()
         self._update_empty()
 
-    def _fit_mostly_empty_columns(self) -> None:
-        """Time alone and Family said are mostly empty: as wide as what they hold today, so that names are
-        not cut short for nothing. Measured here from the loaded words, in bold as they are shown (Qt's
-        ResizeToContents asks every cell through the stylesheet at each reset: 5 ms a load here)."""
+    def _fit_columns_to_their_words(self) -> None:
+        """Columns whose words are short or mostly absent (Age, Days left, Time alone, Family said) are as
+        wide as what they hold today, so that the room goes to names (the one column that stretches), which
+        a worker reads first. Measured here from the loaded words, in bold as the heading and warnings are
+        shown (Qt's ResizeToContents asks every cell through the stylesheet at each reset: 5 ms a load)."""
+        plain = QFontMetrics(self.table.font())
         bold = QFont(self.table.font())
         bold.setBold(True)
         metrics = QFontMetrics(bold)
         model = self.proxy.sourceModel()
         assert isinstance(model, CaseloadModel)
         header = self.table.horizontalHeader()
-        for column in (CaseloadModel.ALONE, CaseloadModel.FAMILY):
-            texts = [model.headerData(column, Qt.Orientation.Horizontal), *model.column_texts(column)]
-            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 26)
+
+        def words(column: int) -> list[str]:
+            return [model.headerData(column, Qt.Orientation.Horizontal), *model.column_texts(column)]
+
+        for column in (CaseloadModel.AGE, CaseloadModel.DAYS_LEFT, CaseloadModel.FAMILY):
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in words(column)) + CELL_ROOM)
+        heading, *warnings = words(CaseloadModel.ALONE)  # the heading itself never wraps
+        at_least = metrics.horizontalAdvance(heading)
+        self._alone_widths = (
+            max([at_least, *(metrics.horizontalAdvance(t) for t in warnings)]) + CELL_ROOM,
+            max([at_least, *(_on_two_lines(metrics, t) for t in warnings)]) + CELL_ROOM,
+        )
+        names = model.column_texts(CaseloadModel.NAME)
+        self._names_width = max((plain.horizontalAdvance(n) for n in names), default=0) + CELL_ROOM
+        self._share_room()
+
+    def _share_room(self) -> None:
+        """Time alone's warning on one line, unless that would cut a name short: then on two."""
+        header = self.table.horizontalHeader()
+        one_line, two_lines = self._alone_widths
+        others = sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if column not in (CaseloadModel.NAME, CaseloadModel.ALONE)
+        )
+        names_fit = self.table.viewport().width() - others - one_line >= self._names_width
+        header.resizeSection(CaseloadModel.ALONE, one_line if names_fit else two_lines)
+        # Wrapping costs every painted cell a text layout (about 5 ms a caseload): only when it is used.
+        # Then a name in a window too narrow for it takes two lines too, rather than being cut short.
+        self.table.setWordWrap(not names_fit)
 
     def _size_columns(self) -> None:
-        """Each column as wide as its longest likely words, measured once per font (not per row: measuring
-        every row on every load costs more than the whole caseload query)."""
+        """Columns whose words are long but alike (legal status, dates) are as wide as their longest likely
+        words, measured once per font (not per row: measuring every row on every load costs more than the
+        whole caseload query)."""
         font = self.table.font()
         if font.pointSizeF() == self._sized_for:
             return
@@ -120,15 +161,13 @@ class CaseloadView(QWidget):
         bold.setBold(True)
         plain, heavy = QFontMetrics(font), QFontMetrics(bold)
         samples = {
-            CaseloadModel.AGE: (heavy, self.tr("Age"), self.tr("Under 1"), age_in_words(None)),
             CaseloadModel.STATUS: (plain, self.tr("Child protection plan"), self.tr("Private fostering")),
             CaseloadModel.LAST_VISIT: (plain, "30 Sep 2026", self.tr("No visits yet")),
             CaseloadModel.NEXT_DUE: (heavy, self.tr("Next visit due"), "30 Sep 2026"),
-            CaseloadModel.DAYS_LEFT: (heavy, self.tr("Days left"), days_in_words(-888)),
         }
         header = self.table.horizontalHeader()
         for column, (metrics, *texts) in samples.items():
-            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 26)
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + CELL_ROOM)
 
     def _update_empty(self) -> None:
         shown, total = self.proxy.rowCount(), self.proxy.sourceModel().rowCount()
@@ -155,3 +194,13 @@ class CaseloadView(QWidget):
     def clear(self) -> None:
         wipe(self.filter)
         self.empty.clear()
+
+
+def _on_two_lines(metrics: QFontMetrics, text: str) -> int:
+    """The width ``text`` needs when broken at the space that gives the narrower pair of lines."""
+    words = text.split(" ")
+    splits = (
+        max(metrics.horizontalAdvance(" ".join(words[:i])), metrics.horizontalAdvance(" ".join(words[i:])))
+        for i in range(1, len(words))
+    )
+    return min(splits, default=metrics.horizontalAdvance(text))
