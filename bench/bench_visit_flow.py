@@ -7,12 +7,11 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
-from bench.common import ms, percentile, verdict
-from visitapp.demo import populate
-from visitapp.domain.models import Visit, Worker
+from bench.common import demo_vault, ms, percentile, verdict
+from visitapp.domain.models import Visit
 from visitapp.paths import VaultPaths
 from visitapp.store import visits
-from visitapp.vault import create_vault
+from visitapp.vault import unlock_vault
 from visitapp.visit_flow import VisitFlow
 
 REPEATS = 50
@@ -29,10 +28,10 @@ def _timings(action, repeats: int = REPEATS) -> list[float]:  # type: ignore[no-
 
 def run() -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory(prefix="visitapp-bench-") as tmp:
-        worker = Worker("Pat Example", "Social Worker", "Harbour Team")
-        vault = create_vault(VaultPaths(Path(tmp) / "v"), worker, "bench kettle orbit daffodil")
+        paths, passphrase = VaultPaths(Path(tmp) / "v"), "bench kettle orbit daffodil"
+        demo_vault(paths.root, passphrase, children=60, visits=10_000)
+        vault = unlock_vault(paths, passphrase)  # as the app unlocks it, memory security on
         conn = vault.connect()
-        populate(conn, vault.worker_id, n_children=60, n_visits=10_000)
         flow = VisitFlow(conn, vault.worker_id)
         child_id = conn.execute("SELECT id FROM children LIMIT 1").fetchone()[0]
         busy = Visit(child_id=child_id, starts_at=datetime(2026, 11, 23, 10, 0))

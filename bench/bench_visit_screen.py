@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from bench.common import ms, percentile, verdict
+from bench.common import demo_vault, ms, percentile, verdict
 
 REPEATS = 30
 PASSPHRASE = "bench kettle orbit daffodil"
@@ -24,18 +24,15 @@ PASSPHRASE = "bench kettle orbit daffodil"
 
 def _vault(root: Path) -> tuple[str, str, str]:
     """A demo vault plus one busy visit; returns (child id, busy visit id, another visit id)."""
-    from visitapp.demo import populate
-    from visitapp.domain.models import Visit, Worker
+    from visitapp.domain.models import Visit
     from visitapp.paths import VaultPaths
     from visitapp.store import visits
-    from visitapp.store.keys import KdfParams
-    from visitapp.vault import create_vault
+    from visitapp.vault import unlock_vault
     from visitapp.visit_flow import VisitFlow
 
-    worker = Worker("Pat Example", "Social Worker", "Harbour Team")
-    vault = create_vault(VaultPaths(root), worker, PASSPHRASE, params=KdfParams(n=2**14))
+    demo_vault(root, PASSPHRASE, children=60, visits=10_000)
+    vault = unlock_vault(VaultPaths(root), PASSPHRASE)
     conn = vault.connect()
-    populate(conn, vault.worker_id, n_children=60, n_visits=10_000)
     flow = VisitFlow(conn, vault.worker_id)
     child_id = conn.execute("SELECT id FROM children ORDER BY full_name LIMIT 1").fetchone()[0]
     busy = Visit(child_id=child_id, starts_at=datetime(2026, 11, 23, 10, 0), purpose="A long visit")

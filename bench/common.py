@@ -1,8 +1,11 @@
-"""Small helpers shared by benchmarks: percentiles and a verdict against a target."""
+"""Small helpers shared by benchmarks: percentiles, a verdict against a target, a demo vault."""
 
 from __future__ import annotations
 
 import statistics
+import subprocess
+import sys
+from pathlib import Path
 
 
 def percentile(samples: list[float], pct: float) -> float:
@@ -22,3 +25,12 @@ def ms(seconds: float) -> str:
 
 def median(samples: list[float]) -> float:
     return statistics.median(samples)
+
+
+def demo_vault(folder: Path, passphrase: str, children: int, visits: int) -> None:
+    """A demo vault made by ``visitapp demo`` in a process of its own. SQLCipher's memory security, once a
+    connection in a process has turned it on, stays on for every later one, and filling 10,000 visits with
+    it takes over a minute more; what a benchmark times is then done on the vault unlocked as the app does."""
+    argv = [sys.executable, "-m", "visitapp.cli", "demo", "--data-dir", str(folder), "--passphrase-file", "-"]
+    argv += ["--children", str(children), "--visits", str(visits)]
+    subprocess.run(argv, input=passphrase.encode(), check=True, capture_output=True)
