@@ -136,8 +136,10 @@ class CaseloadView(QWidget):
 
     def _share_room(self) -> None:
         """Time alone's warning on one line, unless that would cut a name short: then on two."""
-        header = self.table.horizontalHeader()
         one_line, two_lines = self._alone_widths
+        if not one_line:
+            return  # resized before the first load: nothing measured yet
+        header = self.table.horizontalHeader()
         others = sum(
             header.sectionSize(column)
             for column in range(header.count())
