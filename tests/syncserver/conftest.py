@@ -12,7 +12,7 @@ import pytest
 
 from syncserver.db import Database
 from syncserver.pgcluster import Cluster, ClusterUnavailable
-from tests.syncserver.serverkit import LiveServer
+from tests.syncserver.serverkit import LiveServer, migrated, sqlite_url
 
 
 @pytest.fixture(autouse=True)
@@ -37,7 +37,7 @@ def pg_cluster() -> Iterator[Cluster]:
 
 def make_database_url(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if kind == "sqlite":
-        return "sqlite:///" + str(tmp_path / "server.db")
+        return sqlite_url(tmp_path)
     cluster: Cluster = request.getfixturevalue("pg_cluster")
     return cluster.create_database()
 
@@ -54,18 +54,14 @@ def pictures_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_url: str) -> Iterator[Database]:
-    database = Database(db_url)
-    database.migrate()
-    yield database
-    database.close()
+    with migrated(db_url) as database:
+        yield database
 
 
 @pytest.fixture
 def sqlite_db(tmp_path: Path) -> Iterator[Database]:
-    database = Database("sqlite:///" + str(tmp_path / "server.db"))
-    database.migrate()
-    yield database
-    database.close()
+    with migrated(sqlite_url(tmp_path)) as database:
+        yield database
 
 
 @pytest.fixture

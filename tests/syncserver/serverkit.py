@@ -6,6 +6,8 @@ import socket
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +19,21 @@ from syncserver.app import create_app
 from syncserver.db import Database
 from syncserver.picture_store import PictureStore
 from visitapp.sync import protocol as p
+
+
+def sqlite_url(folder: Path) -> str:
+    return "sqlite:///" + str(folder / "server.db")
+
+
+@contextmanager
+def migrated(url: str) -> Iterator[Database]:
+    """A server database with its schema up to date, closed afterwards: what each server fixture stands on."""
+    database = Database(url)
+    database.migrate()
+    try:
+        yield database
+    finally:
+        database.close()
 
 
 @dataclass

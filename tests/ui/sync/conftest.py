@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from syncserver.db import Database
 from tests.helpers.vaults import PASSPHRASE
+from tests.syncserver.serverkit import migrated, sqlite_url
 from tests.ui.sync.kit import Server
 from tests.ui.uikit import unlock
 from tests.visitapp.sync.synckit import FAST_RETRIES, ServerWorker, make_server_worker
@@ -19,10 +20,8 @@ from ui.controllers.app_controller import AppController
 
 @pytest.fixture
 def server_db(tmp_path: Path) -> Iterator[Database]:
-    database = Database("sqlite:///" + str(tmp_path / "server.db"))
-    database.migrate()
-    yield database
-    database.close()
+    with migrated(sqlite_url(tmp_path)) as database:
+        yield database
 
 
 @pytest.fixture

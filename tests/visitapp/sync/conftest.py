@@ -8,16 +8,14 @@ from pathlib import Path
 import pytest
 
 from syncserver.db import Database
-from tests.syncserver.serverkit import LiveServer
+from tests.syncserver.serverkit import LiveServer, migrated, sqlite_url
 from tests.visitapp.sync.synckit import ServerWorker, make_server_worker
 
 
 @pytest.fixture
 def server_db(tmp_path: Path) -> Iterator[Database]:
-    database = Database("sqlite:///" + str(tmp_path / "server.db"))
-    database.migrate()
-    yield database
-    database.close()
+    with migrated(sqlite_url(tmp_path)) as database:
+        yield database
 
 
 @pytest.fixture
