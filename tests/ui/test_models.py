@@ -169,3 +169,22 @@ def test_mostly_empty_caseload_columns_are_as_wide_as_what_they_hold(qtbot: QtBo
     model.set_rows(ROWS)  # nobody waits to be seen alone
     view.refreshed()
     assert header.sectionSize(M.ALONE) < warning  # so names get the room
+
+
+def test_caseload_sync_counts_in_words_with_what_needs_the_worker_first(qtmodeltester) -> None:
+    model = CaseloadModel()
+    model.set_rows(ROWS)
+    model.set_sync_counts({"a": (3, 0), "b": (2, 1)})  # "c": everything sent
+    qtmodeltester.check(model, force_py=True)
+    words = model.column_texts(CaseloadModel.SYNC)
+    assert words == ["3 to send", "1 to check", ""]
+    assert model.index(1, CaseloadModel.SYNC).data(Qt.ItemDataRole.ForegroundRole) is not None  # red
+    assert model.index(0, CaseloadModel.SYNC).data(Qt.ItemDataRole.ForegroundRole) is None
+    proxy = caseload_proxy(model)
+    proxy.sort(CaseloadModel.SYNC, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, CaseloadModel.SYNC).data() for r in range(3)] == ["1 to check", "3 to send", ""]
+    model.set_rows(ROWS)  # a reload keeps the last counts until new ones come
+    assert model.column_texts(CaseloadModel.SYNC) == words
+    model.clear()
+    model.set_rows(ROWS)
+    assert model.column_texts(CaseloadModel.SYNC) == ["", "", ""]

@@ -19,7 +19,7 @@ from ui.controllers.visit_controller import VisitController
 from ui.models.visits_model import VisitsModel
 from ui.sync.controller import SyncController
 from ui.sync.dialogs import SyncDialogs
-from ui.sync.record_states import VisitSyncStates
+from ui.sync.record_states import ChildSyncStates, VisitSyncStates
 from ui.sync.revoked import RevokedFlow
 from ui.views.workspace_screens import WorkspaceScreens
 from visitapp.paths import VaultPaths
@@ -42,6 +42,7 @@ class Workspace(QObject):
         self.sync = SyncController(store, s.workspace.sync_indicator, self)
         self.sync_dialogs = SyncDialogs(self.sync, store, self)
         self.visit_sync = VisitSyncStates(self.sync, store, s.visits_model, self)
+        self.child_sync = ChildSyncStates(self.sync, store, s.caseload_model, s.caseload, self)
         self.revoked = RevokedFlow(paths, self)
         self.visit.hooks.visit_finished = self.sync.sync_now  # a visit was completed or signed off: send it
         s.child.visits.horizontalHeader().setSectionResizeMode(

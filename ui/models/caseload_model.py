@@ -36,8 +36,8 @@ def _age(row: CaseloadRow, today: date) -> int | None:
 
 
 class CaseloadModel(QAbstractTableModel):
-    NAME, AGE, STATUS, LAST_VISIT, NEXT_DUE, DAYS_LEFT, ALONE, FAMILY = range(8)
-    COLUMNS = 8
+    NAME, AGE, STATUS, LAST_VISIT, NEXT_DUE, DAYS_LEFT, ALONE, FAMILY, SYNC = range(9)
+    COLUMNS = 9
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -45,10 +45,11 @@ class CaseloadModel(QAbstractTableModel):
         self._shown: list[list[str]] = []
         self._keys: list[list[Any]] = []
         self._marked: list[frozenset[int]] = []  # the columns shown in red and bold, row by row
+        self._sync: dict[str, tuple[int, int]] = {}  # child id: (records to send, records to check)
         self._today = date.today()
         self._headers = [self.tr("Name"), self.tr("Age"), self.tr("Legal status"), self.tr("Last visit"),
                          self.tr("Next visit due"), self.tr("Days left"), self.tr("Time alone"),
-                         self.tr("Family said")]  # fmt: skip
+                         self.tr("Family said"), self.tr("Sync")]  # fmt: skip
         self.overdue_colour = QColor("#a4161a")  # the view passes the stylesheet's colour in
         self._bold = QFont()
         self._bold.setBold(True)
@@ -64,7 +65,19 @@ class CaseloadModel(QAbstractTableModel):
         self._marked = [self._marked_columns(row) for row in self._rows]
         self.endResetModel()
 
+    def set_sync_counts(self, counts: dict[str, tuple[int, int]]) -> None:
+        """Per child, ``(records waiting to be sent, records that need the worker)`` (from
+        ``status.child_waiting_counts``); a child not named has nothing waiting."""
+        self._sync = dict(counts)
+        for r, row in enumerate(self._rows):
+            self._shown[r][self.SYNC] = self._display(row, self.SYNC)
+            self._keys[r][self.SYNC] = self._sort_key(row, self.SYNC)
+            self._marked[r] = self._marked_columns(row)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.SYNC), self.index(len(self._rows) - 1, self.SYNC))
+
     def clear(self) -> None:
+        self._sync = {}
         self.set_rows([])
 
     def column_texts(self, column: int) -> list[str]:
@@ -116,6 +129,8 @@ class CaseloadModel(QAbstractTableModel):
             marked.add(self.ALONE)
         if row.unanswered_responses:
             marked.add(self.FAMILY)
+        if self._sync.get(row.child_id, (0, 0))[1]:
+            marked.add(self.SYNC)
         return frozenset(marked)
 
     def _display(self, row: CaseloadRow, column: int) -> str:
@@ -133,6 +148,8 @@ class CaseloadModel(QAbstractTableModel):
             return alone_in_words(row.weeks_not_seen_alone)
         if column == self.FAMILY:
             return family_in_words(row.unanswered_responses)
+        if column == self.SYNC:
+            return sync_in_words(*self._sync.get(row.child_id, (0, 0)))
         if row.last_visit_at is None:
             return self.tr("No visits yet")
         return short_day_in_words(row.last_visit_at.date())
@@ -146,6 +163,13 @@ class CaseloadModel(QAbstractTableModel):
             return day_in_words(row.last_visit_at.date())
         if column == self.FAMILY and row.unanswered_responses:
             return self.tr("The family said something about a record. Open the child's page to answer.")
+        if column == self.SYNC:
+            waiting, to_check = self._sync.get(row.child_id, (0, 0))
+            if to_check:
+                return self.tr("The server could not take some of this child's records as they are. "
+                               "Open Sync, at the top, to see what to do.")  # fmt: skip
+            if waiting:
+                return self.tr("Kept safe on this laptop, and sent to the office at the next sync.")
         return None
 
     def _sort_key(self, row: CaseloadRow, column: int) -> Any:
@@ -162,6 +186,9 @@ class CaseloadModel(QAbstractTableModel):
             return row.weeks_not_seen_alone or 0
         if column == self.FAMILY:
             return row.unanswered_responses
+        if column == self.SYNC:  # what needs the worker first, then the most to send
+            waiting, to_check = self._sync.get(row.child_id, (0, 0))
+            return to_check * 1_000_000 + waiting
         return row.last_visit_at.isoformat() if row.last_visit_at else ""
 
 
@@ -185,6 +212,15 @@ def family_in_words(unanswered: int) -> str:
     if unanswered == 1:
         return QCoreApplication.translate("Caseload", "1 to answer")
     return QCoreApplication.translate("Caseload", "{0} to answer").format(unanswered)
+
+
+def sync_in_words(waiting: int, to_check: int) -> str:
+    """A child's records that have not reached the office yet; nothing when all have."""
+    if to_check:
+        return QCoreApplication.translate("Caseload", "{0} to check").format(to_check)
+    if waiting:
+        return QCoreApplication.translate("Caseload", "{0} to send").format(waiting)
+    return ""
 
 
 def alone_in_words(weeks: int | None) -> str:

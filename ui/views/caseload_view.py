@@ -63,6 +63,7 @@ class CaseloadView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(CaseloadModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        self.table.setColumnHidden(CaseloadModel.SYNC, True)  # until sync is set up: see show_sync
         self._sized_for: float = 0.0
         self._alone_widths = (0, 0)  # Time alone's width with its words on one line, and on two
         self._names_width = 0  # what the longest name needs on one line
@@ -107,10 +108,11 @@ class CaseloadView(QWidget):
         self._update_empty()
 
     def _fit_columns_to_their_words(self) -> None:
-        """Columns whose words are short or mostly absent (Age, Days left, Time alone, Family said) are as
-        wide as what they hold today, so that the room goes to names (the one column that stretches), which
-        a worker reads first. Measured here from the loaded words, in bold as the heading and warnings are
-        shown (Qt's ResizeToContents asks every cell through the stylesheet at each reset: 5 ms a load)."""
+        """Columns whose words are short or mostly absent (Age, Days left, Time alone, Family said, Sync)
+        are as wide as what they hold today, so that the room goes to names (the one column that
+        stretches), which a worker reads first. Measured here from the loaded words, in bold as the heading
+        and warnings are shown (Qt's ResizeToContents asks every cell through the stylesheet at each reset:
+        5 ms a load)."""
         plain = QFontMetrics(self.table.font())
         bold = QFont(self.table.font())
         bold.setBold(True)
@@ -122,7 +124,7 @@ class CaseloadView(QWidget):
         def words(column: int) -> list[str]:
             return [model.headerData(column, Qt.Orientation.Horizontal), *model.column_texts(column)]
 
-        for column in (CaseloadModel.AGE, CaseloadModel.DAYS_LEFT, CaseloadModel.FAMILY):
+        for column in (CaseloadModel.AGE, CaseloadModel.DAYS_LEFT, CaseloadModel.FAMILY, CaseloadModel.SYNC):
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in words(column)) + CELL_ROOM)
         heading, *warnings = words(CaseloadModel.ALONE)  # the heading itself never wraps
         at_least = metrics.horizontalAdvance(heading)
@@ -133,6 +135,12 @@ class CaseloadView(QWidget):
         names = model.column_texts(CaseloadModel.NAME)
         self._names_width = max((plain.horizontalAdvance(n) for n in names), default=0) + CELL_ROOM
         self._share_room()
+
+    def show_sync(self, shown: bool) -> None:
+        """The Sync column, once this laptop syncs (before that, every record would be "to send")."""
+        if self.table.isColumnHidden(CaseloadModel.SYNC) == shown:
+            self.table.setColumnHidden(CaseloadModel.SYNC, not shown)
+        self._fit_columns_to_their_words()
 
     def _share_room(self) -> None:
         """Time alone's warning on one line, unless that would cut a name short: then on two."""
