@@ -53,3 +53,12 @@ def test_names_are_whole_on_a_small_laptop_and_the_warning_wraps_only_then(
     app.window.resize(1366, 768)
     qtbot.waitUntil(lambda: header.sectionSize(M.ALONE) < warning_on_one_line)
     assert names_whole()
+
+    # Sync set up, and one child's records refused: the count takes two lines too, if names need it.
+    model.set_sync_counts({model.child_id(0): (0, 152)})
+    view.show_sync(True)
+    qtbot.waitUntil(names_whole)
+    assert not view.table.isColumnHidden(M.SYNC)
+    count_on_one_line = QFontMetrics(bold).horizontalAdvance("152 to check") + CELL_ROOM
+    assert header.sectionSize(M.SYNC) < count_on_one_line
+    assert sum(header.sectionSize(c) for c in range(header.count())) <= view.table.viewport().width()

@@ -65,6 +65,9 @@ class CaseloadModel(QAbstractTableModel):
         self._marked = [self._marked_columns(row) for row in self._rows]
         self.endResetModel()
 
+    def sync_counts(self) -> dict[str, tuple[int, int]]:
+        return dict(self._sync)
+
     def set_sync_counts(self, counts: dict[str, tuple[int, int]]) -> None:
         """Per child, ``(records waiting to be sent, records that need the worker)`` (from
         ``status.child_waiting_counts``); a child not named has nothing waiting."""

@@ -63,9 +63,13 @@ class ChildSyncStates(QObject):
             return
 
         def show(counts: dict[str, tuple[int, int]]) -> None:
-            if self.sync.active:
-                self.model.set_sync_counts(counts)
-                self.view.show_sync(True)
+            if not self.sync.active:
+                return
+            hidden = self.view.table.isColumnHidden(CaseloadModel.SYNC)
+            if counts == self.model.sync_counts() and not hidden:
+                return  # as it was (the overview is read every 30 s): leave a column the worker widened
+            self.model.set_sync_counts(counts)
+            self.view.show_sync(True)
 
         job = lambda c: status.child_waiting_counts(c.casework.conn)  # noqa: E731
         self.store.run(job, show, lambda _exc: None)

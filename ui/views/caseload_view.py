@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
 
 CELL_ROOM = 26  # beyond a column's words: the cell's padding (8 px a side), the grid line, the sort arrow
+WRAPPABLE = (CaseloadModel.ALONE, CaseloadModel.SYNC)  # may take two lines to leave names room, in this order
 
 
 class CaseloadTable(RowTable):
@@ -65,7 +66,8 @@ class CaseloadView(QWidget):
         header.setStretchLastSection(False)
         self.table.setColumnHidden(CaseloadModel.SYNC, True)  # until sync is set up: see show_sync
         self._sized_for: float = 0.0
-        self._alone_widths = (0, 0)  # Time alone's width with its words on one line, and on two
+        self._wrappable_widths: dict[int, tuple[int, int]] = {}  # column: width on one line, on two
+        self._applied: dict[int, int] = {}  # the widths _share_room last gave them
         self._names_width = 0  # what the longest name needs on one line
         self.empty = label(kind="hint")
         self.empty.setObjectName("caseloadEmpty")
@@ -124,16 +126,18 @@ class CaseloadView(QWidget):
         def words(column: int) -> list[str]:
             return [model.headerData(column, Qt.Orientation.Horizontal), *model.column_texts(column)]
 
-        for column in (CaseloadModel.AGE, CaseloadModel.DAYS_LEFT, CaseloadModel.FAMILY, CaseloadModel.SYNC):
+        for column in (CaseloadModel.AGE, CaseloadModel.DAYS_LEFT, CaseloadModel.FAMILY):
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in words(column)) + CELL_ROOM)
-        heading, *warnings = words(CaseloadModel.ALONE)  # the heading itself never wraps
-        at_least = metrics.horizontalAdvance(heading)
-        self._alone_widths = (
-            max([at_least, *(metrics.horizontalAdvance(t) for t in warnings)]) + CELL_ROOM,
-            max([at_least, *(_on_two_lines(metrics, t) for t in warnings)]) + CELL_ROOM,
-        )
+        for column in WRAPPABLE:
+            heading, *cells = words(column)  # the heading itself never wraps
+            at_least = metrics.horizontalAdvance(heading)
+            self._wrappable_widths[column] = (
+                max([at_least, *(metrics.horizontalAdvance(t) for t in cells)]) + CELL_ROOM,
+                max([at_least, *(_on_two_lines(metrics, t) for t in cells)]) + CELL_ROOM,
+            )
         names = model.column_texts(CaseloadModel.NAME)
         self._names_width = max((plain.horizontalAdvance(n) for n in names), default=0) + CELL_ROOM
+        self._applied = {}
         self._share_room()
 
     def show_sync(self, shown: bool) -> None:
@@ -143,21 +147,35 @@ class CaseloadView(QWidget):
         self._fit_columns_to_their_words()
 
     def _share_room(self) -> None:
-        """Time alone's warning on one line, unless that would cut a name short: then on two."""
-        one_line, two_lines = self._alone_widths
-        if not one_line:
+        """Time alone's warning, then Sync's count, on one line each, unless that would cut a name short:
+        then on two, one column at a time, until names fit."""
+        if not self._wrappable_widths:
             return  # resized before the first load: nothing measured yet
         header = self.table.horizontalHeader()
-        others = sum(
-            header.sectionSize(column)
+        widths = {column: one_line for column, (one_line, _) in self._wrappable_widths.items()}
+        fixed = sum(
+            header.sectionSize(column)  # 0 for a hidden column
             for column in range(header.count())
-            if column not in (CaseloadModel.NAME, CaseloadModel.ALONE)
+            if column != CaseloadModel.NAME and column not in widths
         )
-        names_fit = self.table.viewport().width() - others - one_line >= self._names_width
-        header.resizeSection(CaseloadModel.ALONE, one_line if names_fit else two_lines)
+
+        def names_fit() -> bool:
+            shown = sum(w for column, w in widths.items() if not self.table.isColumnHidden(column))
+            return self.table.viewport().width() - fixed - shown >= self._names_width
+
+        all_on_one_line = names_fit()
+        for column in WRAPPABLE:
+            if names_fit():
+                break
+            widths[column] = self._wrappable_widths[column][1]
+        if widths == self._applied:
+            return  # as last set: a column the worker widened by hand stays so until the next load
+        self._applied = widths
+        for column, width in widths.items():
+            header.resizeSection(column, width)
         # Wrapping costs every painted cell a text layout (about 5 ms a caseload): only when it is used.
         # Then a name in a window too narrow for it takes two lines too, rather than being cut short.
-        self.table.setWordWrap(not names_fit)
+        self.table.setWordWrap(not all_on_one_line)
 
     def _size_columns(self) -> None:
         """Columns whose words are long but alike (legal status, dates) are as wide as their longest likely

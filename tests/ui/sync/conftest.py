@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from syncserver.db import Database
 from tests.helpers.vaults import PASSPHRASE
 from tests.syncserver.serverkit import migrated, sqlite_url
-from tests.ui.sync.kit import Server
+from tests.ui.sync.kit import Server, enrol_and_sync, open_vault
 from tests.ui.uikit import unlock
 from tests.visitapp.sync.synckit import FAST_RETRIES, ServerWorker, make_server_worker
 from ui.controllers.app_controller import AppController
@@ -50,3 +50,16 @@ def open_app(make_app: Callable[[], AppController], qtbot: QtBot) -> Callable[[]
         return app
 
     return make
+
+
+@pytest.fixture
+def synced_app(
+    open_app: Callable[[], AppController], server: Server, worker: ServerWorker, data_dir: Path, qtbot: QtBot
+) -> AppController:
+    """The app on ``vault_with_child``, enrolled with ``server`` and synced, once it says all is synced."""
+    vault = open_vault(data_dir)
+    enrol_and_sync(vault, server.url, worker.code())
+    vault.lock()
+    app = open_app()
+    qtbot.waitUntil(lambda: app.screens.workspace.sync_indicator.state == "all_synced", timeout=10_000)
+    return app

@@ -9,11 +9,14 @@ import time
 from datetime import date
 
 import uvicorn
+from pytestqt.qtbot import QtBot
 
 from syncserver.app import create_app
 from syncserver.db import Database
 from tests.helpers.vaults import PASSPHRASE
+from tests.ui.uikit import open_visit
 from tests.visitapp.sync.synckit import FAST_RETRIES
+from ui.controllers.app_controller import AppController
 from visitapp.domain.models import Visit
 from visitapp.domain.visit_record import TimeAlone
 from visitapp.paths import VaultPaths
@@ -95,3 +98,13 @@ def silent_listener() -> socket.socket:
     listener.bind(("127.0.0.1", 0))
     listener.listen(8)
     return listener
+
+
+def edit_offline(app: AppController, qtbot: QtBot, server: Server, child_id: str, visit_id: str) -> None:
+    """The server gone, the worker adds to a visit's notes: the change waits on this laptop."""
+    server.stop()
+    open_visit(app, qtbot, child_id, visit_id)
+    qtbot.keyClicks(app.screens.visit.notes, " Went to the park.")
+    app.visit.flush()
+    app.sync.refresh()
+    qtbot.waitUntil(lambda: app.screens.workspace.sync_indicator.state == "waiting", timeout=5000)

@@ -11,7 +11,14 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.vaults import PASSPHRASE
-from tests.ui.sync.kit import Server, enrol_and_sync, open_vault, ready_to_complete, silent_listener
+from tests.ui.sync.kit import (
+    Server,
+    edit_offline,
+    enrol_and_sync,
+    open_vault,
+    ready_to_complete,
+    silent_listener,
+)
 from tests.ui.uikit import by_name, fetch, open_visit, unlock
 from tests.visitapp.sync.synckit import ServerWorker, server_records
 from ui.controllers.app_controller import AppController
@@ -73,25 +80,14 @@ def test_set_up_through_the_dialog_then_a_completed_visit_syncs_in_the_backgroun
 
 
 def test_offline_then_back_again(
-    open_app: App,
+    synced_app: AppController,
     server: Server,
     worker: ServerWorker,
     vault_with_child: dict[str, str],
     qtbot: QtBot,
-    data_dir: Path,
 ) -> None:
-    vault = open_vault(data_dir)
-    enrol_and_sync(vault, server.url, worker.code())
-    vault.lock()
-    app = open_app()
-    qtbot.waitUntil(lambda: _state(app) == "all_synced", timeout=10_000)
-
-    server.stop()
-    open_visit(app, qtbot, vault_with_child["child_id"], vault_with_child["visit_id"])
-    qtbot.keyClicks(app.screens.visit.notes, " Went to the park.")
-    app.visit.flush()
-    app.sync.refresh()
-    qtbot.waitUntil(lambda: _state(app) == "waiting", timeout=5000)
+    app = synced_app
+    edit_offline(app, qtbot, server, vault_with_child["child_id"], vault_with_child["visit_id"])
     by_name("Sync", QPushButton).click()
     by_name("Sync now", QPushButton, root=app.sync_dialogs.panel).click()
     qtbot.waitUntil(lambda: _state(app) == "offline", timeout=10_000)
