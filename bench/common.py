@@ -33,4 +33,6 @@ def demo_vault(folder: Path, passphrase: str, children: int, visits: int) -> Non
     it takes over a minute more; what a benchmark times is then done on the vault unlocked as the app does."""
     argv = [sys.executable, "-m", "visitapp.cli", "demo", "--data-dir", str(folder), "--passphrase-file", "-"]
     argv += ["--children", str(children), "--visits", str(visits)]
-    subprocess.run(argv, input=passphrase.encode(), check=True, capture_output=True)
+    made = subprocess.run(argv, input=passphrase.encode(), capture_output=True)
+    if made.returncode != 0:
+        raise RuntimeError(f"visitapp demo failed: {made.stderr.decode(errors='replace')[-2000:]}")
