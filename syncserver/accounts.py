@@ -114,11 +114,23 @@ def enrol(db: Database, code: str) -> tuple[str, str] | None:
 
 def authenticate(db: Database, token: str) -> Device | None:
     """The device holding this token (possibly revoked), or None if no device has it."""
-    token_hash = _hash(token)
+    found = _look_up(db, token, None)
+    return found[0] if found else None
+
+
+def authenticate_for_child(db: Database, token: str, child_id: str) -> tuple[Device, bool] | None:
+    """The device holding this token and whether ``child_id`` is assigned to its worker, or None if no device
+    has the token. One read, not two: a picture upload feels every trip to the database."""
+    return _look_up(db, token, child_id.lower())
+
+
+def _look_up(db: Database, token: str, child_id: str | None) -> tuple[Device, bool] | None:
+    sql, params = "SELECT d.id, d.worker_id, d.revoked_at, d.last_seen_at", [_hash(token)]
+    if child_id is not None:
+        sql += ", EXISTS (SELECT 1 FROM assignments a WHERE a.worker_id = d.worker_id AND a.child_id = ?)"
+        params.insert(0, child_id)
     with db.transaction() as tx:
-        row = tx.one(
-            "SELECT id, worker_id, revoked_at, last_seen_at FROM devices WHERE token_hash = ?", (token_hash,)
-        )
+        row = tx.one(sql + " FROM devices d WHERE d.token_hash = ?", params)
     if row is None:
         return None
     device = Device(device_id=str(row[0]), worker_id=int(row[1]), revoked=row[2] is not None)
@@ -126,7 +138,7 @@ def authenticate(db: Database, token: str) -> Device | None:
     if not device.revoked and (row[3] is None or row[3] < stale):
         with db.transaction(write=True) as tx:
             tx.execute("UPDATE devices SET last_seen_at = ? WHERE id = ?", (utc_now(), device.device_id))
-    return device
+    return device, child_id is not None and bool(row[4])
 
 
 def revoke_device(db: Database, device_id: str) -> None:

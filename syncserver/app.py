@@ -46,21 +46,30 @@ def _store(request: Request) -> PictureStore:
 
 
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
+_CHALLENGE = {"WWW-Authenticate": p.AUTH_SCHEME}
 
 
-def current_device(request: Request, credentials: Credentials) -> accounts.Device:
-    challenge = {"WWW-Authenticate": p.AUTH_SCHEME}
+def _require_token(credentials: HTTPAuthorizationCredentials | None) -> str:
     if credentials is None or not credentials.credentials:
-        raise ApiError(401, p.ERROR_NO_TOKEN, "This request needs a device token.", challenge)
-    device = accounts.authenticate(_db(request), credentials.credentials)
+        raise ApiError(401, p.ERROR_NO_TOKEN, "This request needs a device token.", _CHALLENGE)
+    return credentials.credentials
+
+
+def _usable(device: accounts.Device | None) -> accounts.Device:
+    """The device, if its token is known and it is not revoked; otherwise the 401 that says which."""
     if device is None:
-        raise ApiError(401, p.ERROR_INVALID_TOKEN, "This device token is not known.", challenge)
+        raise ApiError(401, p.ERROR_INVALID_TOKEN, "This device token is not known.", _CHALLENGE)
     if device.revoked:
-        headers = {**challenge, p.HEADER_WIPE: "1"}
+        headers = {**_CHALLENGE, p.HEADER_WIPE: "1"}
         raise ApiError(
             401, p.ERROR_DEVICE_REVOKED, "This device has been revoked: delete its data now.", headers
         )
     return device
+
+
+def current_device(request: Request, credentials: Credentials) -> accounts.Device:
+    token = _require_token(credentials)
+    return _usable(accounts.authenticate(_db(request), token))
 
 
 DeviceDep = Annotated[accounts.Device, Depends(current_device)]
@@ -75,13 +84,15 @@ class ChildAccess:
 
 
 def assigned_child(request: Request, child_id: ChildId, credentials: Credentials) -> ChildAccess:
-    """The device, and the child it asks about if that child is its worker's. Both checks in one dependency:
-    each sync dependency is a trip to a worker thread, and picture uploads feel every trip."""
-    device = current_device(request, credentials)
+    """The device, and the child it asks about if that child is its worker's: both read at once, in one
+    dependency (each is a trip to a worker thread and to the database, and picture uploads feel every trip).
+    A revoked device is told so (401, wipe) before it is told anything about the child."""
+    token = _require_token(credentials)
     child = child_id.lower()
-    with _db(request).transaction() as tx:
-        if not accounts.is_assigned(tx, device.worker_id, child):
-            raise ApiError(403, p.ERROR_NOT_ASSIGNED, "This child is not assigned to you.")
+    found = accounts.authenticate_for_child(_db(request), token, child)
+    device = _usable(found[0] if found else None)
+    if not (found and found[1]):
+        raise ApiError(403, p.ERROR_NOT_ASSIGNED, "This child is not assigned to you.")
     return ChildAccess(device, child)
 
 
@@ -195,8 +206,7 @@ def create_app(db: Database, pictures_dir: pathlib.Path | None = None) -> FastAP
         if, the whole picture's SHA-256 matches its address. The token and the child are checked in the same
         trip to a worker thread that stores the chunk (an upload feels every trip), before anything is
         stored; a request with no token at all is refused at once."""
-        if credentials is None or not credentials.credentials:
-            current_device(request, credentials)  # refused (401) before a byte of the body is read
+        _require_token(credentials)  # no token at all: refused (401) before a byte of the body is read
         digest = p.parse_content_digest(content_digest)
         if digest is None:
             raise ApiError(400, "bad_digest", "Content-Digest must carry the chunk's SHA-256.")

@@ -96,13 +96,16 @@ def put_chunk(
         current = state(db, store, child_id, sha256)
         return Outcome.BAD_CHUNK, current or UploadState(length, 0, False)
     if offset == 0 and len(data) == length:  # the whole picture in one chunk, its hash checked above
+        # Whole bytes that match the address are the picture, whatever an earlier, unfinished upload of it
+        # declared: they complete it, and a picture new to the server needs no look at that upload first.
+        whole = chunk_digest.hex() == sha256
+        if whole and store.write_in_place(sha256, data):
+            return _mark_complete(db, store, device_id, child_id, sha256, length)
         current = state(db, store, child_id, sha256)
         answer = _early_answer(current, length, offset, len(data)) if current else None
-        if answer is not None:
+        if answer is Outcome.STORED or (answer is not None and not whole):
             assert current is not None
             return answer, current
-        if chunk_digest.hex() == sha256 and store.write_in_place(sha256, data):
-            return _mark_complete(db, store, device_id, child_id, sha256, length)
         # A file is there already (another child's copy, a racing upload, or one cut short by a crash):
         # a file of this request's own, renamed over it once whole, never disturbs a reader.
         finished = store.new_private_file(child_id, sha256, [data])

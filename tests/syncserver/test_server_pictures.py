@@ -136,6 +136,30 @@ def test_corrupted_chunk_is_refused_and_resent(server: LiveServer) -> None:
         assert http.get(url, headers=amy.headers).content == data
 
 
+def test_a_picture_sent_whole_completes_an_upload_begun_in_chunks(server: LiveServer) -> None:
+    """A laptop that started in chunks and then sends the whole picture at once (its chunk size changed, or
+    it lost track) is not sent back to the offset: whole bytes that match the address are the picture."""
+    amy = make_worker(server.db, "amy", n_children=2)
+    data = os.urandom(3 * CHUNK)
+    sha = hashlib.sha256(data).hexdigest()
+    url = picture_url(amy.children[0], sha)
+    assert raw_put(server, amy, url, 0, data[:CHUNK], len(data)) == 200
+    assert head_offset(server, amy, url) == (CHUNK, False)
+    assert raw_put(server, amy, url, 0, data, len(data)) == 200
+    assert head_offset(server, amy, url) == (len(data), True)
+    assert not server.store.partial_path(amy.children[0], sha).exists()
+    # The same for another child whose upload of this picture stopped part way, with its file already here.
+    other = amy.children[1]
+    other_url = picture_url(other, sha)
+    assert raw_put(server, amy, other_url, 0, data[:CHUNK], len(data)) == 200
+    assert raw_put(server, amy, other_url, 0, data, len(data)) == 200
+    assert head_offset(server, amy, other_url) == (len(data), True)
+    assert not server.store.partial_path(other, sha).exists()
+    with server.client() as http:
+        assert http.get(url, headers=amy.headers).content == data
+        assert http.get(other_url, headers=amy.headers).content == data
+
+
 def test_bytes_that_do_not_match_the_address_are_discarded(server: LiveServer) -> None:
     amy = make_worker(server.db, "amy")
     data = os.urandom(2 * CHUNK)
