@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
@@ -26,6 +27,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.uikit import by_name, fetch, go_step
 from ui.controllers.app_controller import AppController
 from ui.views.dialog_base import FormDialog
+from visitapp.domain.models import Child
 from visitapp.domain.visit_steps import Step, StepState
 
 
@@ -405,6 +407,23 @@ def test_step_states_use_words_and_shapes(unlocked, qtbot: QtBot) -> None:
     assert states <= {s.value for s in StepState}
     accessible = steps.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert accessible == "Before you go: Not yet" and not steps.item(0).icon().isNull()
+    assert step_state("Share the last record") == "Not yet"  # this child has had a visit before
+
+
+def test_a_first_visit_has_no_last_record_to_share(unlocked, qtbot: QtBot) -> None:
+    """Not a tick for "Done", which would read as if something had been shared with the family."""
+    app, _ = unlocked
+    child = Child(full_name="Ottoline Brackenbury", known_as="Otti", date_of_birth=date(2016, 3, 9))
+    fetch(app, qtbot, lambda context: context.casework.save_child(child))
+    new_visit(app, qtbot, child.id, "")
+    assert step_state("Share the last record") == "Not needed at a first visit"
+    steps = by_name("Steps of the visit", QListWidget)
+    share = steps.item(list(Step).index(Step.SHARE_LAST_RECORD))
+    assert share.data(Qt.ItemDataRole.UserRole) == StepState.NOT_NEEDED.value and not share.icon().isNull()
+    go_step(app, "Finish")
+    suggested = app.window.findChild(QLabel, "visitFinishSuggested")
+    qtbot.waitUntil(lambda: suggested.isVisible())
+    assert "Time alone" in suggested.text() and "Share the last record" not in suggested.text()
 
 
 def test_the_update_letter_opens_from_the_childs_page_and_locking_closes_it(unlocked, qtbot: QtBot) -> None:

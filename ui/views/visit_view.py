@@ -34,11 +34,13 @@ STATE_WORDS = {
     StepState.DONE: "Done",
     StepState.NOT_YET: "Not yet",
     StepState.NEEDS_ATTENTION: "Needs attention",
+    StepState.NOT_NEEDED: "Not needed at a first visit",  # only the last record's step is ever not needed
 }
 _ICON_FILES = {
     StepState.DONE: "step-done.svg",
     StepState.NOT_YET: "step-not-yet.svg",
     StepState.NEEDS_ATTENTION: "step-attention.svg",
+    StepState.NOT_NEEDED: "step-not-needed.svg",
 }
 
 

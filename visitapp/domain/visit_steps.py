@@ -55,6 +55,7 @@ class StepState(StrEnum):
     DONE = "done"
     NOT_YET = "not_yet"
     NEEDS_ATTENTION = "needs_attention"
+    NOT_NEEDED = "not_needed"  # nothing to do at this visit: there is no last record to share at a first one
 
 
 @dataclass
@@ -114,9 +115,10 @@ def step_states(record: VisitRecord, next_visit_later_than_due: bool) -> dict[St
     done, not_yet, attention = StepState.DONE, StepState.NOT_YET, StepState.NEEDS_ATTENTION
     s[Step.BEFORE_YOU_GO] = done if record.visit.purpose.strip() else not_yet
     s[Step.WHO_IS_HERE] = done if record.visit.present_person_ids else not_yet
-    s[Step.SHARE_LAST_RECORD] = (
-        done if record.shared_last_record or record.previous_visit_id is None else not_yet
-    )
+    if record.previous_visit_id is None:
+        s[Step.SHARE_LAST_RECORD] = StepState.NOT_NEEDED
+    else:
+        s[Step.SHARE_LAST_RECORD] = done if record.shared_last_record else not_yet
     problem = time_alone_problem(record.time_alone)
     alone = record.time_alone
     untouched = alone.child_seen and alone.seen_alone is None and not alone.is_running()

@@ -67,8 +67,8 @@ class FinishPage(StepPage):
             self.missing.setText(self.tr("Nothing is missing."))
             self.missing.setProperty("kind", "good")
         self.missing.style().polish(self.missing)
-        optional = [step_label(s) for s, state in states.items()
-                    if state is not StepState.DONE and s is not Step.FINISH]  # fmt: skip
+        to_do = (StepState.NOT_YET, StepState.NEEDS_ATTENTION)
+        optional = [step_label(s) for s, state in states.items() if state in to_do and s is not Step.FINISH]
         self.suggested.setText(
             self.tr("Not filled in yet (good to do, not required): {0}.").format("; ".join(optional))
             if optional and completed_at is None
