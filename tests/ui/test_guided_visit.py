@@ -3,6 +3,7 @@ new visit to sign-off and an amendment."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import shiboken6
@@ -26,6 +27,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.uikit import by_name, fetch, go_step
 from ui.controllers.app_controller import AppController
+from ui.views.child_dialog import ChildDialog
 from ui.views.dialog_base import FormDialog
 from visitapp.domain.models import Child
 from visitapp.domain.visit_steps import Step, StepState
@@ -370,6 +372,28 @@ def test_the_letter_and_pictures_open_from_the_visit(unlocked, qtbot: QtBot) -> 
     app.lock_now()  # locking saves and closes the letter window before the vault locks
     qtbot.waitUntil(lambda: not app.unlocked)
     assert not app.companions.open_windows
+
+
+def test_a_new_child_is_not_given_todays_date_as_a_birthday_unasked(unlocked, qtbot: QtBot) -> None:
+    """The date field starts at today: saving without a look would make the child a newborn."""
+    app, _ = unlocked
+
+    def add(name: str, choose: Callable[[ChildDialog], None]) -> Child:
+        dialog = app.caseload.add_child()
+        qtbot.keyClicks(dialog.full_name, name)
+        by_name("Save", QPushButton, root=dialog).click()
+        assert dialog.isVisible() and "Choose the date of birth" in dialog.error.text()
+        choose(dialog)
+        save(qtbot, dialog)
+        qtbot.waitUntil(lambda: app.child.child is not None and app.child.child.full_name == name)
+        assert app.child.child is not None
+        return app.child.child
+
+    assert add("Perpetua Ashgrove", lambda d: d.birthday_unknown.setChecked(True)).date_of_birth is None
+    picked = add("Barnaby Quell", lambda d: d.birthday.setDate(QDate(2019, 5, 4)))
+    assert picked.date_of_birth == date(2019, 5, 4)
+    newborn = add("Wren Tallis", lambda d: d.birthday.calendarWidget().clicked.emit(QDate.currentDate()))
+    assert newborn.date_of_birth == date.today()
 
 
 def test_child_dialog_sets_the_visiting_rule_and_start(unlocked, qtbot: QtBot) -> None:

@@ -14,6 +14,10 @@ def open_form(
     dialog: FormDialog, store: StoreAccess, make_job: Callable[[], Job], on_saved: Callable[[Any], None]
 ) -> FormDialog:
     def save() -> None:
+        problem = dialog.problem()
+        if problem is not None:
+            dialog.show_error(problem)
+            return
         dialog.error.clear()
         dialog.setEnabled(False)  # one save at a time; a double click must not add the child twice
 

@@ -67,6 +67,11 @@ class ChildDialog(FormDialog):
         self._layout()
         self._fill(child)
         self.birthday_unknown.toggled.connect(lambda unknown: self.birthday.setEnabled(not unknown))
+        # A new child's date field starts at today, which is no one's birthday but a newborn's: it is only
+        # saved once the worker has chosen a date (today too, picked in the calendar) or ticked "not known".
+        self._birthday_chosen = not adding
+        self.birthday.dateChanged.connect(self._birthday_picked)
+        self.birthday.calendarWidget().clicked.connect(self._birthday_picked)
         self.plan_start_unknown.toggled.connect(lambda unknown: self.plan_start.setEnabled(not unknown))
         self.status.currentIndexChanged.connect(self._follow_status)
         self.rule.activated.connect(self._rule_picked)
@@ -127,6 +132,14 @@ class ChildDialog(FormDialog):
 
     def _rule_picked(self) -> None:
         self._rule_chosen = True
+
+    def _birthday_picked(self) -> None:
+        self._birthday_chosen = True
+
+    def problem(self) -> str | None:
+        if self._birthday_chosen or self.birthday_unknown.isChecked():
+            return None
+        return self.tr("Choose the date of birth, or tick “Date of birth not known”.")
 
     def read_child(self) -> Child:
         birthday: date | None = None if self.birthday_unknown.isChecked() else self.birthday.date().toPython()  # type: ignore[assignment]

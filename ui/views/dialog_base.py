@@ -47,6 +47,11 @@ class FormDialog(QDialog):
         self.error.setText(text)
         self.setEnabled(True)
 
+    def problem(self) -> str | None:
+        """What stops this form being saved, in words, found before anything goes to the store; None if
+        nothing does. Forms with such a check of their own say so here."""
+        return None
+
 
 def fit_to_contents(dialog: QDialog) -> None:
     """Never smaller than the contents need. Wrapped labels make Qt under-size a dialog, squashing its rows
