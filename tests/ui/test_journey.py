@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.vaults import PASSPHRASE
@@ -32,6 +32,8 @@ def test_first_run_child_visit_notes_survive_lock(
     qtbot.waitUntil(lambda: app.unlocked, timeout=5000)
     assert app.window.stack.currentWidget() is app.screens.workspace
 
+    add = app.window.findChild(QPushButton, "caseloadAddChild")
+    qtbot.waitUntil(lambda: add.property("role") == "primary")  # nothing else to do on an empty caseload
     dialog = app.caseload.add_child()
     assert isinstance(dialog, ChildDialog)
     qtbot.keyClicks(dialog.full_name, NAME)
@@ -59,3 +61,5 @@ def test_first_run_child_visit_notes_survive_lock(
     qtbot.waitUntil(lambda: app.visit.visit_id == visit_id)
     assert app.screens.workspace.pages.currentWidget() is app.screens.visit
     assert notes.toPlainText() == "You showed me your new bike."
+    app.navigator.open_caseload()
+    qtbot.waitUntil(lambda: add.property("role") is None)  # the caseload has a child now: an ordinary button

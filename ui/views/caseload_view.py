@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
 
 from ui.models.caseload_model import CHILD_ID_ROLE, CaseloadModel
 from ui.views.keyboard_widgets import RowTable
-from ui.views.widgets import button, label, line_edit, table, wipe
+from ui.views.widgets import button, label, line_edit, restyle, table, wipe
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
@@ -199,6 +199,11 @@ class CaseloadView(QWidget):
 
     def _update_empty(self) -> None:
         shown, total = self.proxy.rowCount(), self.proxy.sourceModel().rowCount()
+        # With no children yet, adding one is the only thing to do here: the button says so by its look.
+        role = "primary" if total == 0 else None
+        if self.add.property("role") != role:
+            self.add.setProperty("role", role)
+            restyle(self.add)
         if shown and shown == total:
             count = self.tr("1 child.") if total == 1 else self.tr("{0} children.").format(total)
             self.empty.setText(count + " " + self.tr("Press Enter or double-click to open one."))
