@@ -3,7 +3,6 @@ new visit to sign-off and an amendment."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 import shiboken6
@@ -27,7 +26,6 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.uikit import by_name, fetch, go_step
 from ui.controllers.app_controller import AppController
-from ui.views.child_dialog import ChildDialog
 from ui.views.dialog_base import FormDialog
 from visitapp.domain.models import Child
 from visitapp.domain.visit_steps import Step, StepState
@@ -374,26 +372,44 @@ def test_the_letter_and_pictures_open_from_the_visit(unlocked, qtbot: QtBot) -> 
     assert not app.companions.open_windows
 
 
-def test_a_new_child_is_not_given_todays_date_as_a_birthday_unasked(unlocked, qtbot: QtBot) -> None:
-    """The date field starts at today: saving without a look would make the child a newborn."""
+def type_as_a_person(qtbot: QtBot, text: str) -> None:
+    """Each key to whichever box has the focus then, as typing does."""
+    for character in text:
+        qtbot.keyClick(QApplication.focusWidget(), character)
+
+
+def test_a_new_childs_date_of_birth_is_typed_in_one_go(unlocked, qtbot: QtBot) -> None:
+    """Day, month and year boxes: "14/03/2016" typed straight through lands as 14 March 2016. Nothing is
+    filled in for the worker (a date field that starts at today made every untouched child a newborn)."""
     app, _ = unlocked
 
-    def add(name: str, choose: Callable[[ChildDialog], None]) -> Child:
+    def add(name: str, typed: str | None, refused: str = "Give the date of birth") -> Child:
         dialog = app.caseload.add_child()
+        with qtbot.waitActive(dialog):
+            dialog.activateWindow()
         qtbot.keyClicks(dialog.full_name, name)
         by_name("Save", QPushButton, root=dialog).click()
-        assert dialog.isVisible() and "Choose the date of birth" in dialog.error.text()
-        choose(dialog)
+        assert dialog.isVisible() and refused in dialog.error.text()
+        if typed is None:
+            dialog.birthday_unknown.setChecked(True)
+        else:
+            dialog.birthday.day.setFocus()
+            type_as_a_person(qtbot, typed)
         save(qtbot, dialog)
         qtbot.waitUntil(lambda: app.child.child is not None and app.child.child.full_name == name)
         assert app.child.child is not None
         return app.child.child
 
-    assert add("Perpetua Ashgrove", lambda d: d.birthday_unknown.setChecked(True)).date_of_birth is None
-    picked = add("Barnaby Quell", lambda d: d.birthday.setDate(QDate(2019, 5, 4)))
-    assert picked.date_of_birth == date(2019, 5, 4)
-    newborn = add("Wren Tallis", lambda d: d.birthday.calendarWidget().clicked.emit(QDate.currentDate()))
-    assert newborn.date_of_birth == date.today()
+    assert add("Barnaby Quell", "14/03/2016").date_of_birth == date(2016, 3, 14)
+    assert add("Wren Tallis", "4 mar 2019").date_of_birth == date(2019, 3, 4)
+    assert add("Cosmo Fairweather", "07112012").date_of_birth == date(2012, 11, 7)  # full boxes move on
+    assert add("Perpetua Ashgrove", None).date_of_birth is None
+    dialog = app.caseload.add_child()
+    qtbot.keyClicks(dialog.full_name, "Ione Marchbank")
+    dialog.birthday.set_date(date(2016, 2, 1))
+    dialog.birthday.day.setText("31")  # 31 February
+    by_name("Save", QPushButton, root=dialog).click()
+    assert dialog.isVisible() and "not a real date" in dialog.error.text()
 
 
 def test_child_dialog_sets_the_visiting_rule_and_start(unlocked, qtbot: QtBot) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -38,7 +38,7 @@ def test_first_run_child_visit_notes_survive_lock(
     assert isinstance(dialog, ChildDialog)
     qtbot.keyClicks(dialog.full_name, NAME)
     qtbot.keyClicks(dialog.known_as, "Lulu")
-    dialog.birthday.setDate(QDate(2018, 6, 14))
+    dialog.birthday.set_date(date(2018, 6, 14))
     dialog.save_requested.emit()
     qtbot.waitUntil(lambda: app.child.child is not None and app.child.child.full_name == NAME)
     assert app.screens.workspace.pages.currentWidget() is app.screens.child

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from functools import lru_cache
 
 from PySide6.QtCore import QDate
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.views.dialog_base import FormDialog
+from ui.views.memorable_date import MemorableDateField
 from ui.views.widgets import check_box, combo, date_time_field, form_layout, label, line_edit, named
 from visitapp.domain.models import Child, CommunicationNeed, LegalStatus
 
@@ -37,8 +37,7 @@ class ChildDialog(FormDialog):
         self.full_name = line_edit("childFullName", self.tr("Full name"))
         self.known_as = line_edit("childKnownAs", self.tr("Name they like to be called"))
         self.birthday_unknown = check_box(self.tr("Date of birth not &known"), "childBirthdayUnknown")
-        self.birthday = date_time_field("childBirthday", self.tr("Date of birth"), "d MMMM yyyy")
-        self.birthday.setMaximumDate(QDate.currentDate())
+        self.birthday = MemorableDateField("childBirthday", self.tr("Date of birth"))
         self.pronouns = named(QComboBox(), "childPronouns", self.tr("Pronouns"))
         self.pronouns.setEditable(True)
         self.pronouns.addItems(["", "she/her", "he/him", "they/them"])
@@ -67,11 +66,6 @@ class ChildDialog(FormDialog):
         self._layout()
         self._fill(child)
         self.birthday_unknown.toggled.connect(lambda unknown: self.birthday.setEnabled(not unknown))
-        # A new child's date field starts at today, which is no one's birthday but a newborn's: it is only
-        # saved once the worker has chosen a date (today too, picked in the calendar) or ticked "not known".
-        self._birthday_chosen = not adding
-        self.birthday.dateChanged.connect(self._birthday_picked)
-        self.birthday.calendarWidget().clicked.connect(self._birthday_picked)
         self.plan_start_unknown.toggled.connect(lambda unknown: self.plan_start.setEnabled(not unknown))
         self.status.currentIndexChanged.connect(self._follow_status)
         self.rule.activated.connect(self._rule_picked)
@@ -82,7 +76,7 @@ class ChildDialog(FormDialog):
         form = form_layout()
         form.addRow(label(self.tr("&Full name"), buddy=self.full_name), self.full_name)
         form.addRow(label(self.tr("Likes to be &called"), buddy=self.known_as), self.known_as)
-        form.addRow(label(self.tr("&Date of birth"), buddy=self.birthday), self.birthday)
+        form.addRow(label(self.tr("&Date of birth"), buddy=self.birthday.day), self.birthday)
         form.addRow("", self.birthday_unknown)
         form.addRow(label(self.tr("&Pronouns"), buddy=self.pronouns), self.pronouns)
         form.addRow(label(self.tr("&Legal status"), buddy=self.status), self.status)
@@ -110,7 +104,7 @@ class ChildDialog(FormDialog):
         self.known_as.setText(child.known_as)
         self.birthday_unknown.setChecked(child.date_of_birth is None and bool(child.full_name))
         self.birthday.setEnabled(not self.birthday_unknown.isChecked())
-        self.birthday.setDate(QDate(child.date_of_birth) if child.date_of_birth else QDate.currentDate())
+        self.birthday.set_date(child.date_of_birth)
         self.pronouns.setCurrentText(child.pronouns)
         self.status.setCurrentIndex(self.status.findData(child.legal_status.value))
         self.language.setText(child.first_language)
@@ -133,16 +127,15 @@ class ChildDialog(FormDialog):
     def _rule_picked(self) -> None:
         self._rule_chosen = True
 
-    def _birthday_picked(self) -> None:
-        self._birthday_chosen = True
-
     def problem(self) -> str | None:
-        if self._birthday_chosen or self.birthday_unknown.isChecked():
-            return None
-        return self.tr("Choose the date of birth, or tick “Date of birth not known”.")
+        if self.birthday_unknown.isChecked() or self.birthday.date() is not None:
+            return None  # a date in the future is the store's to refuse, with its own words
+        if self.birthday.is_blank():
+            return self.tr("Give the date of birth, or tick “Date of birth not known”.")
+        return self.tr("That date of birth is not a real date. Give the day, month and year: 14 3 2016.")
 
     def read_child(self) -> Child:
-        birthday: date | None = None if self.birthday_unknown.isChecked() else self.birthday.date().toPython()  # type: ignore[assignment]
+        birthday = None if self.birthday_unknown.isChecked() else self.birthday.date()
         status = LegalStatus(self.status.currentData())
         rule = self.rule.currentData()
         return replace(
