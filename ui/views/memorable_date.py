@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
@@ -22,14 +21,14 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 
 
 class _Part(QLineEdit):
-    """One box. Knows the next one, to move on to it."""
+    """One box, ``chars`` wide. Knows the next one, to move on to it once ``full`` digits are typed."""
 
-    def __init__(self, width: int, full: int) -> None:
+    def __init__(self, full: int, longest: int, chars: int) -> None:
         super().__init__()
         self.next_part: _Part | None = None
-        self._full = full  # digits that fill it
-        self.setMaxLength(9 if full == 2 and width > 3 else full)  # the month box also takes a name
-        self.setFixedWidth(28 + 14 * width)
+        self._full = full
+        self.setMaxLength(longest)
+        self.setFixedWidth(28 + 14 * chars)
         self.textEdited.connect(self._move_on_when_full)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
@@ -54,14 +53,13 @@ class _Part(QLineEdit):
 class MemorableDateField(QWidget):
     """Day, month and year boxes. ``date()`` is the date they make, or None while they make none."""
 
-    changed = Signal()
-
     def __init__(self, name: str, accessible: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.day = named(_Part(2, 2), f"{name}Day", self.tr("{0}: day").format(accessible))
-        self.month = named(_Part(4, 2), f"{name}Month", self.tr("{0}: month").format(accessible))
-        self.year = named(_Part(4, 4), f"{name}Year", self.tr("{0}: year").format(accessible))
+        self.day = named(_Part(2, 2, 2), f"{name}Day", self.tr("{0}: day").format(accessible))
+        # The month may be a name too ("Mar", "September"), so it is wider and takes more letters.
+        self.month = named(_Part(2, 9, 4), f"{name}Month", self.tr("{0}: month").format(accessible))
+        self.year = named(_Part(4, 4, 4), f"{name}Year", self.tr("{0}: year").format(accessible))
         self.day.next_part, self.month.next_part = self.month, self.year
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -72,7 +70,6 @@ class MemorableDateField(QWidget):
             column.addWidget(label(text, kind="hint"))
             column.addWidget(part)
             row.addLayout(column)
-            part.textChanged.connect(self.changed)
         row.addStretch(1)
         self.setFocusProxy(self.day)
 
