@@ -424,7 +424,12 @@ def test_child_dialog_sets_the_visiting_rule_and_start(unlocked, qtbot: QtBot) -
     status.setCurrentIndex(status.findText("Looked after"))
     assert rule.currentText().startswith("Looked after: first year")  # follows the status
     by_name("No start date yet", QCheckBox, root=dialog).click()
-    by_name("When the plan or placement started", root=dialog).setDate(QDate(2026, 9, 1))
+    by_name("Save", QPushButton, root=dialog).click()  # ticked off, but no date given
+    assert dialog.isVisible() and "Give the date the plan or placement started" in dialog.error.text()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    by_name("When the plan or placement started: day", root=dialog).setFocus()
+    type_as_a_person(qtbot, "1/9/2026")
     save(qtbot, dialog)
     child = fetch(app, qtbot, lambda context: context.casework.child(data["child_id"]))
     assert child.visiting_rule == "" and child.plan_start == date(2026, 9, 1)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from ui.views.dialog_base import FormDialog
 from ui.views.memorable_date import MemorableDateField
-from ui.views.widgets import check_box, combo, date_time_field, form_layout, label, line_edit, named
+from ui.views.widgets import check_box, combo, form_layout, label, line_edit, named
 from visitapp.domain.models import Child, CommunicationNeed, LegalStatus
 
 
@@ -52,9 +51,7 @@ class ChildDialog(FormDialog):
                                      "unless you choose another."))  # fmt: skip
         self._rule_chosen = False  # once the worker picks a rule, a change of status no longer moves it
         self.plan_start_unknown = check_box(self.tr("No start &date yet"), "childPlanStartUnknown")
-        self.plan_start = date_time_field(
-            "childPlanStart", self.tr("When the plan or placement started"), "d MMMM yyyy"
-        )
+        self.plan_start = MemorableDateField("childPlanStart", self.tr("When the plan or placement started"))
         self.needs = {
             need: check_box(self.tr(need.label), f"childNeed_{need.value}") for need in CommunicationNeed
         }
@@ -82,7 +79,7 @@ class ChildDialog(FormDialog):
         form.addRow(label(self.tr("&Legal status"), buddy=self.status), self.status)
         form.addRow(label(self.tr("First lan&guage"), buddy=self.language), self.language)
         form.addRow(label(self.tr("&Visiting rule"), buddy=self.rule), self.rule)
-        form.addRow(label(self.tr("Plan or placement &start"), buddy=self.plan_start), self.plan_start)
+        form.addRow(label(self.tr("Plan or placement &start"), buddy=self.plan_start.day), self.plan_start)
         form.addRow("", self.plan_start_unknown)
         needs = QVBoxLayout()
         needs.addWidget(label(self.tr("How they communicate"), kind="subheading"))
@@ -112,7 +109,7 @@ class ChildDialog(FormDialog):
         self._show_rule(child.visiting_rule or self._usual[child.legal_status])
         self.plan_start_unknown.setChecked(child.plan_start is None)
         self.plan_start.setEnabled(child.plan_start is not None)
-        self.plan_start.setDate(QDate(child.plan_start) if child.plan_start else QDate.currentDate())
+        self.plan_start.set_date(child.plan_start)
         for need, box in self.needs.items():
             box.setChecked(need in child.communication_needs)
         self.needs_notes.setPlainText(child.communication_notes)
@@ -128,11 +125,16 @@ class ChildDialog(FormDialog):
         self._rule_chosen = True
 
     def problem(self) -> str | None:
-        if self.birthday_unknown.isChecked() or self.birthday.date() is not None:
-            return None  # a date in the future is the store's to refuse, with its own words
-        if self.birthday.is_blank():
-            return self.tr("Give the date of birth, or tick “Date of birth not known”.")
-        return self.tr("That date of birth is not a real date. Give the day, month and year: 14 3 2016.")
+        """A date left empty or that does not exist; a date in the future is the store's to refuse."""
+        if not (self.birthday_unknown.isChecked() or self.birthday.date() is not None):
+            if self.birthday.is_blank():
+                return self.tr("Give the date of birth, or tick “Date of birth not known”.")
+            return self.tr("That date of birth is not a real date. Give the day, month and year: 14 3 2016.")
+        if not (self.plan_start_unknown.isChecked() or self.plan_start.date() is not None):
+            if self.plan_start.is_blank():
+                return self.tr("Give the date the plan or placement started, or tick “No start date yet”.")
+            return self.tr("That start date is not a real date. Give the day, month and year: 1 9 2026.")
+        return None
 
     def read_child(self) -> Child:
         birthday = None if self.birthday_unknown.isChecked() else self.birthday.date()
@@ -150,5 +152,5 @@ class ChildDialog(FormDialog):
             communication_notes=self.needs_notes.toPlainText().strip(),
             # The usual rule for the status is stored as "", so it follows a later change of status.
             visiting_rule="" if rule == self._usual[status] else rule,
-            plan_start=None if self.plan_start_unknown.isChecked() else self.plan_start.date().toPython(),
+            plan_start=None if self.plan_start_unknown.isChecked() else self.plan_start.date(),
         )
