@@ -232,7 +232,7 @@ def create_app(db: Database, pictures_dir: pathlib.Path | None = None) -> FastAP
                 sha256,
                 upload_length,
                 upload_offset,
-                b"".join(parts),
+                parts,
                 digest,
             )
 

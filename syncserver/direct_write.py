@@ -19,7 +19,7 @@ import errno
 import mmap
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 ALIGN = 4096  # a multiple of every block size in use (512-byte and 4K-native disks)
@@ -58,14 +58,19 @@ class _AlignedBuffers:
 _buffers = _AlignedBuffers()
 
 
-def write_new_file(fd: int, data: bytes) -> None:
-    """Write ``data`` as the whole content of the new, empty file open for writing on ``fd``."""
-    if _O_DIRECT and len(data) >= SMALLEST and _try_direct(fd, data):
+def write_new_file(fd: int, chunks: Sequence[bytes]) -> None:
+    """Write ``chunks``, one after another, as the whole content of the new, empty file open for writing on
+    ``fd``. Taking the request's parts as they came saves joining them into one more new megabyte."""
+    size = sum(len(chunk) for chunk in chunks)
+    if _O_DIRECT and size >= SMALLEST and _try_direct(fd, chunks, size):
         return
-    _write_all(fd, memoryview(data))
+    done = 0
+    for chunk in chunks:
+        _write_all(fd, memoryview(chunk), done)
+        done += len(chunk)
 
 
-def _try_direct(fd: int, data: bytes) -> bool:
+def _try_direct(fd: int, chunks: Sequence[bytes], size: int) -> bool:
     """Write through ``O_DIRECT``; False, with the file left empty, if this file system will not."""
     import fcntl  # POSIX only, like O_DIRECT
 
@@ -76,13 +81,16 @@ def _try_direct(fd: int, data: bytes) -> bool:
         if exc.errno == errno.EINVAL:
             return False
         raise
-    padded = -(-len(data) // ALIGN) * ALIGN
+    padded = -(-size // ALIGN) * ALIGN
     try:
         with _buffers.take(padded) as buffer:
-            buffer[: len(data)] = data
-            buffer[len(data) : padded] = bytes(padded - len(data))  # not another picture's leftover tail
-            _write_all(fd, memoryview(buffer)[:padded])
-        os.ftruncate(fd, len(data))
+            done = 0
+            for chunk in chunks:
+                buffer[done : done + len(chunk)] = chunk
+                done += len(chunk)
+            buffer[size:padded] = bytes(padded - size)  # not another picture's leftover tail
+            _write_all(fd, memoryview(buffer)[:padded], 0)
+        os.ftruncate(fd, size)
         return True
     except OSError as exc:
         if exc.errno != errno.EINVAL:
@@ -93,7 +101,8 @@ def _try_direct(fd: int, data: bytes) -> bool:
         fcntl.fcntl(fd, fcntl.F_SETFL, flags)
 
 
-def _write_all(fd: int, view: memoryview) -> None:
+def _write_all(fd: int, view: memoryview, at: int) -> None:
+    """All of ``view`` into the file from offset ``at`` (a write may take less than it was given)."""
     done = 0
     while done < len(view):
-        done += os.pwrite(fd, view[done:], done)
+        done += os.pwrite(fd, view[done:], at + done)

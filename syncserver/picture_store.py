@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from syncserver.direct_write import write_new_file
@@ -58,12 +58,13 @@ class PictureStore:
                 out.write(chunk)
         return path
 
-    def write_in_place(self, sha256: str, data: bytes) -> bool:
-        """Write a whole picture, already checked against its SHA-256, straight under its final name and
-        make it durable; False (nothing written) if a file is there already. One folder entry, made with the
-        file, so the fsync that makes the bytes durable takes the entry with it, where renaming a finished
-        file into place would need a second. Until the database marks it complete nobody reads it, and a
-        file cut short by a crash is replaced by the next upload (through ``publish``, which renames)."""
+    def write_in_place(self, sha256: str, chunks: Sequence[bytes]) -> bool:
+        """Write a whole picture (``chunks`` one after another), already checked against its SHA-256,
+        straight under its final name and make it durable; False (nothing written) if a file is there
+        already. One folder entry, made with the file, so the fsync that makes the bytes durable takes the
+        entry with it, where renaming a finished file into place would need a second. Until the database
+        marks it complete nobody reads it, and a file cut short by a crash is replaced by the next upload
+        (through ``publish``, which renames)."""
         final = self.path(sha256)
         if not final.parent.is_dir():
             self.make_folders()
@@ -73,7 +74,7 @@ class PictureStore:
             return False
         try:
             try:
-                write_new_file(fd, data)  # past the page cache where it can: see direct_write
+                write_new_file(fd, chunks)  # past the page cache where it can: see direct_write
                 os.fsync(fd)
             finally:
                 os.close(fd)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -89,26 +90,32 @@ def put_chunk(
     sha256: str,
     length: int,
     offset: int,
-    data: bytes,
+    parts: Sequence[bytes],
     chunk_digest: bytes,
 ) -> tuple[Outcome, UploadState]:
-    if hashlib.sha256(data).digest() != chunk_digest:
+    """Store one chunk, given as the parts its request body came in (they are never joined: a picture is
+    copied once, into the file), whose SHA-256 the client gave as ``chunk_digest``."""
+    hasher, size = hashlib.sha256(), 0
+    for part in parts:
+        hasher.update(part)
+        size += len(part)
+    if hasher.digest() != chunk_digest:
         current = state(db, store, child_id, sha256)
         return Outcome.BAD_CHUNK, current or UploadState(length, 0, False)
-    if offset == 0 and len(data) == length:  # the whole picture in one chunk, its hash checked above
+    if offset == 0 and size == length:  # the whole picture in one chunk, its hash checked above
         # Whole bytes that match the address are the picture, whatever an earlier, unfinished upload of it
         # declared: they complete it, and a picture new to the server needs no look at that upload first.
         whole = chunk_digest.hex() == sha256
-        if whole and store.write_in_place(sha256, data):
+        if whole and store.write_in_place(sha256, parts):
             return _mark_complete(db, store, device_id, child_id, sha256, length)
         current = state(db, store, child_id, sha256)
-        answer = _early_answer(current, length, offset, len(data)) if current else None
+        answer = _early_answer(current, length, offset, size) if current else None
         if answer is Outcome.STORED or (answer is not None and not whole):
             assert current is not None
             return answer, current
         # A file is there already (another child's copy, a racing upload, or one cut short by a crash):
         # a file of this request's own, renamed over it once whole, never disturbs a reader.
-        finished = store.new_private_file(child_id, sha256, [data])
+        finished = store.new_private_file(child_id, sha256, parts)
         return _finish(db, store, device_id, child_id, sha256, length, finished, chunk_digest.hex())
     # The row lock (SQLite: the write lock) is held while the partial file is touched, so only one request
     # at a time writes it, in any server process on this database and picture store.
@@ -125,14 +132,14 @@ def put_chunk(
         )
         assert row is not None
         current = _state(store, child_id, sha256, row)
-        answer = _early_answer(current, length, offset, len(data))
+        answer = _early_answer(current, length, offset, size)
         if answer is not None:
             return answer, current
         # No fsync for a chunk before the last: if a power cut loses it, the file is shorter than the
         # database says, so the client is sent back to resend it; anything torn inside fails the hash check
         # on the last chunk, and the client starts again.
-        store.write_partial(child_id, sha256, offset, [data])
-        received = offset + len(data)
+        store.write_partial(child_id, sha256, offset, parts)
+        received = offset + size
         if received < length:
             tx.execute(
                 "UPDATE pictures SET received = ? WHERE child_id = ? AND sha256 = ?",

@@ -90,7 +90,7 @@ def two_workers(server: LiveServer) -> tuple[Worker, Worker]:
         SHA,
         len(DATA),
         0,
-        DATA,
+        [DATA],
         hashlib.sha256(DATA).digest(),
     )
     assert outcome is pictures.Outcome.STORED

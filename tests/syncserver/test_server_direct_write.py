@@ -16,10 +16,10 @@ from syncserver import direct_write
 needs_o_direct = pytest.mark.skipif(not hasattr(os, "O_DIRECT"), reason="this system has no O_DIRECT")
 
 
-def write(path: Path, data: bytes) -> None:
+def write(path: Path, data: bytes, parts: list[bytes] | None = None) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        direct_write.write_new_file(fd, data)
+        direct_write.write_new_file(fd, [data] if parts is None else parts)
         os.fsync(fd)
     finally:
         os.close(fd)
@@ -33,6 +33,20 @@ SIZES = [0, 1, SMALLEST - 1, SMALLEST, 1_000_000, 256 * ALIGN, 2**23 + 1]
 def test_the_file_holds_exactly_the_bytes_written(tmp_path: Path, size: int) -> None:
     data = os.urandom(size)
     write(tmp_path / "picture", data)
+    assert (tmp_path / "picture").read_bytes() == data
+
+
+@pytest.mark.parametrize("direct", [True, False], ids=["direct", "ordinary"])
+def test_parts_are_written_one_after_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, direct: bool
+) -> None:
+    # A request body comes in parts of any size (a socket read each), empty ones included.
+    data = os.urandom(1_000_003)
+    cuts = [0, 0, 1, 4095, 4097, 65536, 300_000, 300_000, 999_999, 1_000_003]
+    parts = [data[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+    if not direct:
+        monkeypatch.setattr(direct_write, "_O_DIRECT", 0)
+    write(tmp_path / "picture", data, parts)
     assert (tmp_path / "picture").read_bytes() == data
 
 

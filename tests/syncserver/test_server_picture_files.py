@@ -289,8 +289,8 @@ def test_a_picture_whose_write_fails_leaves_no_file_under_its_name(
     with monkeypatch.context() as m:
         m.setattr(picture_store.os, "fsync", disk_full)
         with pytest.raises(OSError, match="No space"):
-            store.write_in_place(sha, data)
+            store.write_in_place(sha, [data])
     assert not store.path(sha).exists()  # so the next upload can write it in place
-    assert store.write_in_place(sha, data)
+    assert store.write_in_place(sha, [data])
     assert store.path(sha).read_bytes() == data
-    assert not store.write_in_place(sha, data)  # there already: the caller goes the renaming way
+    assert not store.write_in_place(sha, [data])  # there already: the caller goes the renaming way

@@ -154,7 +154,7 @@ def test_picture_bytes_kept_in_the_database_move_to_files(
                 unfinished_sha,
                 len(unfinished),
                 start,
-                chunk,
+                [chunk],
                 hashlib.sha256(chunk).digest(),
             )
             assert outcome is pictures.Outcome.STORED
