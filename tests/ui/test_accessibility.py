@@ -110,10 +110,11 @@ def _tab_through(app: AppController, qtbot: QtBot, start: QWidget, presses: int)
 def test_tab_reaches_everything_in_reading_order(unlocked, qtbot: QtBot) -> None:
     app, data = unlocked
     open_visit(app, qtbot, data["child_id"], data["visit_id"])
-    visited = _tab_through(app, qtbot, app.screens.visit.back_button, 14)
+    visited = _tab_through(app, qtbot, app.screens.visit.back_button, 16)
     expected = [
         "visitBack", "visitHeaderTimer", "visitHeaderCapture", "visitNotesToggle", "visitSteps",
-        "visitStartsAt", "visitPlace", "visitType", "visitPurpose", "visitNext_before_you_go",
+        "visitStartsOn", "visitStartsOnPick", "visitStartsAt", "visitPlace", "visitType", "visitPurpose",
+        "visitNext_before_you_go",
     ]  # fmt: skip
     assert visited[: len(expected)] == expected
     assert {"headerSettings", "headerLockNow"} <= set(visited)

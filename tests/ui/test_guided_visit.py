@@ -3,10 +3,10 @@ new visit to sign-off and an amendment."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import shiboken6
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.ui.uikit import by_name, fetch, go_step
+from tests.ui.uikit import by_name, fetch, go_step, type_date
 from ui.controllers.app_controller import AppController
 from ui.views.dialog_base import FormDialog
 from visitapp.domain.models import Child
@@ -316,6 +316,46 @@ def test_words_are_read_only_after_completion_but_can_be_annotated(unlocked, qtb
     assert saved.quotes[0].annotations[0].text == "Said laughing; Mum was in the room."
 
 
+def test_dates_and_times_are_typed_in_one_go(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    visit_id = new_visit(app, qtbot, data["child_id"], data["visit_id"])
+    today = date.today()
+    when = by_name("Date of the visit", QLineEdit)
+    assert when.text().endswith(f"{today.day} {today:%B %Y}")  # today, in words
+    type_date(qtbot, when, "yesterday")
+    type_date(qtbot, by_name("Time the visit starts", QLineEdit), "2.30pm")
+    assert by_name("Time the visit starts", QLineEdit).text() == "14:30"
+    yesterday = today - timedelta(days=1)
+    moved = datetime.combine(yesterday, time(14, 30))
+    qtbot.waitUntil(lambda: record(app, qtbot, visit_id).visit.starts_at == moved, timeout=5000)
+    type_date(qtbot, when, "31/2")  # a slip: said under the field, and the saved visit stays where it was
+    hint = app.screens.visit.before.starts_on.hint
+    assert hint.isVisible() and "“31/2” is not a date" in hint.text()
+    qtbot.wait(1600)  # longer than the form ever waits before saving
+    assert record(app, qtbot, visit_id).visit.starts_at.date() == yesterday
+
+    go_step(app, "Actions")
+    qtbot.keyClicks(by_name("What they will do", QLineEdit), "ring the dentist")
+    type_date(qtbot, by_name("By when", QLineEdit), "next friday")
+    friday = today + timedelta(days=(4 - today.weekday()) % 7 or 7)
+    by_name("Add this action", QPushButton).click()
+    qtbot.waitUntil(lambda: by_name("Actions agreed at this visit", QListWidget).count() == 1)
+    assert [a.due_on for a in record(app, qtbot, visit_id).actions] == [friday]
+    qtbot.keyClicks(by_name("What they will do", QLineEdit), "write to school")
+    type_date(qtbot, by_name("By when", QLineEdit), "soon")
+    by_name("Add this action", QPushButton).click()
+    hint = app.screens.visit.actions.due.hint
+    assert hint.isVisible() and hint.text().startswith("“soon” is not a date")
+    assert by_name("Actions agreed at this visit", QListWidget).count() == 1  # nothing added on a guess
+    no_date = by_name("No date yet", QCheckBox)
+    no_date.click()
+    assert not by_name("By when", QLineEdit).isEnabled() and not hint.isVisible()
+    by_name("Add this action", QPushButton).click()
+    qtbot.waitUntil(lambda: by_name("Actions agreed at this visit", QListWidget).count() == 2)
+    no_date.click()  # it stays reachable beside the date it turns off
+    assert by_name("By when", QLineEdit).isEnabled()
+
+
 def test_a_later_next_visit_asks_for_a_reason(unlocked, qtbot: QtBot) -> None:
     app, data = unlocked
     visit_id = new_visit(app, qtbot, data["child_id"], data["visit_id"])
@@ -325,7 +365,8 @@ def test_a_later_next_visit_asks_for_a_reason(unlocked, qtbot: QtBot) -> None:
     due = page.chosen()
     reason = by_name("Why the next visit is later than it is due", QPlainTextEdit)
     assert not reason.isVisible()
-    by_name("Date of the next visit").setDate(QDate(due + timedelta(days=10)))
+    later = due + timedelta(days=10)
+    type_date(qtbot, by_name("Date of the next visit", QLineEdit), f"{later.day}/{later.month}/{later.year}")
     assert reason.isVisible() and "later than the visit is due" in page.later.text()
     by_name("Save the next visit", QPushButton).click()
     qtbot.waitUntil(page.error.isVisible)
@@ -337,7 +378,8 @@ def test_a_later_next_visit_asks_for_a_reason(unlocked, qtbot: QtBot) -> None:
     saved = record(app, qtbot, visit_id)
     assert saved.next_visit.planned_on == due + timedelta(days=10)
     assert saved.next_visit.later_reason == "The family are away for a fortnight."
-    by_name("Date of the next visit").setDate(QDate(due - timedelta(days=3)))  # earlier: no reason needed
+    earlier = due - timedelta(days=3)  # earlier: no reason needed
+    type_date(qtbot, by_name("Date of the next visit", QLineEdit), f"{earlier:%d %B %Y}")
     assert not reason.isVisible()
 
 

@@ -109,6 +109,15 @@ def fetch(app: AppController, qtbot: QtBot, job: Callable[[StoreContext], object
 W = TypeVar("W", bound=QWidget)
 
 
+def type_date(qtbot: QtBot, field: QLineEdit, text: str) -> None:
+    """Type ``text`` over what a date or time field holds, as a person does, and press Enter."""
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
 def by_name(name: str, kind: type[W] = QWidget, root: QWidget | None = None) -> W:  # type: ignore[assignment]
     """The widget a screen reader would announce as ``name``: tests find widgets as a person would, not by
     attribute. Where several share a name (a hidden page keeps its widgets), the visible one wins."""

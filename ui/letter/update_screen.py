@@ -11,26 +11,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.letter.jobs import Store, UpdateJobs
 from ui.letter.letter_screen import LetterScreen
-from ui.letter.widgets import button, label, named, restyle
+from ui.letter.widgets import button, label, restyle
 from ui.style import stylesheet
+from ui.views.typed_date import TypedDateField
 from visitapp.writing.letters import LetterSession
 from visitapp.writing.periods import Period, default_period
 from visitapp.writing.updates import UpdateSession
-
-DATE_FORMAT = "d MMMM yyyy"  # dates in words, for the worker too
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class UpdateScreen(LetterScreen):
@@ -71,7 +62,7 @@ class UpdateScreen(LetterScreen):
         row.setContentsMargins(0, 0, 0, 0)
         for text, edit in ((self.tr("&From"), self.starts), (self.tr("&to"), self.ends)):
             words = label(text, kind="field")
-            words.setBuddy(edit)
+            words.setBuddy(edit.text)
             row.addWidget(words)
             row.addWidget(edit)
         row.addWidget(self.gather)
@@ -80,17 +71,13 @@ class UpdateScreen(LetterScreen):
         box = self.layout()
         assert isinstance(box, QVBoxLayout)
         box.insertWidget(1, bar)
-        QWidget.setTabOrder(self.back, self.starts)
-        QWidget.setTabOrder(self.starts, self.ends)
-        QWidget.setTabOrder(self.ends, self.gather)
-        QWidget.setTabOrder(self.gather, self.recompose)
+        chain = [self.back, *self.starts.tab_chain(), *self.ends.tab_chain(), self.gather, self.recompose]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
-    def _date_edit(self, name: str, accessible: str) -> QDateEdit:
-        edit = named(QDateEdit(), name, accessible)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(DATE_FORMAT)
-        edit.setMaximumDate(_qdate(self.today))
-        edit.setMinimumHeight(44)
+    def _date_edit(self, name: str, accessible: str) -> TypedDateField:
+        edit = TypedDateField(name, accessible, "past", today=lambda: self.today)
+        edit.set_range(None, self.today)  # an update looks back over visits made
         return edit
 
     def _load_style(self) -> None:
@@ -101,15 +88,18 @@ class UpdateScreen(LetterScreen):
     def set_period(self, period: Period) -> None:
         for edit, day in ((self.starts, period.starts_on), (self.ends, period.ends_on)):
             edit.blockSignals(True)
-            edit.setDate(_qdate(day))
+            edit.set_date(day)
             edit.blockSignals(False)
 
     def chosen_period(self) -> Period | None:
-        starts, ends = _day(self.starts.date()), _day(self.ends.date())
-        return Period(starts, ends) if starts <= ends else None
+        """The days in the boxes, or None if either reads as no day or they come the wrong way round."""
+        starts, ends = self.starts.date(), self.ends.date()
+        return Period(starts, ends) if starts and ends and starts <= ends else None
 
     def gather_visits(self) -> None:
         """Open the update for the dates in the boxes (composing it the first time)."""
+        if not (self.starts.check() and self.ends.check()):
+            return  # what is wrong with a date is said under it
         period = self.chosen_period()
         if period is None:
             self._show_problem(self.tr("The first day must come before the last day."))

@@ -10,6 +10,7 @@ _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _tr(text: str) -> str:
@@ -18,6 +19,11 @@ def _tr(text: str) -> str:
 
 def day_in_words(day: date) -> str:
     return f"{day.day} {_tr(_MONTHS[day.month - 1])} {day.year}"
+
+
+def weekday_day_in_words(day: date) -> str:
+    """ "Sunday 14 March 2027": for a day near today, where the day of the week matters."""
+    return f"{_tr(_DAYS[day.weekday()])} {day_in_words(day)}"
 
 
 def short_day_in_words(day: date) -> str:

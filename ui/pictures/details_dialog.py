@@ -7,7 +7,9 @@ with a ``PictureDetails`` and ``remove_requested``; ``PicturesPanel`` does the s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,7 +27,8 @@ from PySide6.QtWidgets import (
 from ui.pictures.gallery_model import fitted, made_by_words
 from ui.pictures.style import apply_pictures_style
 from ui.views.dialog_base import FormDialog
-from ui.views.widgets import button, date_time_field, label, named
+from ui.views.typed_date import TypedDateField
+from ui.views.widgets import button, label, named
 from visitapp.pictures import Consent, MadeBy, PictureDetails, PictureInfo
 
 
@@ -78,11 +81,13 @@ class PictureDetailsDialog(FormDialog):
             made_layout.addWidget(radio)
         self.made_by_buttons[picture.made_by].setChecked(True)
 
-        self.made_on = date_time_field("pictureMadeOn", self.tr("When it was made"), "d MMMM yyyy")
-        self.made_on.setDate(QDate(picture.made_on.year, picture.made_on.month, picture.made_on.day))
-        self.made_on.setMinimumHeight(44)
+        self.made_on = TypedDateField("pictureMadeOn", self.tr("When it was made"), "past")
+        self.made_on.set_date(picture.made_on)
+        self.made_on.set_range(None, date.today())  # a picture not made yet is a slip of the keyboard
         when = QHBoxLayout()
-        when.addWidget(label(self.tr("When it was made:"), buddy=self.made_on))
+        when.addWidget(
+            label(self.tr("When it was made:"), buddy=self.made_on.text), 0, Qt.AlignmentFlag.AlignTop
+        )
         when.addWidget(self.made_on, 1)
 
         consent_box = QGroupBox(self.tr("What the child agreed to"))
@@ -148,13 +153,16 @@ class PictureDetailsDialog(FormDialog):
     def details(self) -> PictureDetails:
         made_by = next((m for m, b in self.made_by_buttons.items() if b.isChecked()), MadeBy.CHILD)
         day = self.made_on.date()
+        assert day is not None, "saved only once problem() finds nothing"
         return PictureDetails(
             description=self.description.toPlainText(),  # exactly as typed: the child's words
             made_by=made_by,
-            made_on=day.toPython(),
+            made_on=day,
             consent=Consent(self.keep.isChecked(), self.family.isChecked(), self.letter.isChecked()),
         )
 
     def _emit_details(self) -> None:
+        if not self.made_on.check():
+            return  # what is wrong with the date is said under it
         self.setEnabled(False)  # until the store answers
         self.details_requested.emit(self.details())

@@ -1,12 +1,12 @@
-"""Two Qt widgets changed so the keyboard works as a form expects. Apart from widgets.py so that the unlock
-window, which needs neither, does not make PySide6 build these classes and their enums."""
+"""A Qt widget changed so the keyboard works as a form expects. Apart from widgets.py so that the unlock
+window, which does not need it, does not make PySide6 build the class and its enums."""
 
 from __future__ import annotations
 
 from PySide6 import QtCore
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDateTimeEdit, QTableView, QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 
 class RowTable(QTableView):
@@ -26,11 +26,3 @@ class RowTable(QTableView):
             self.row_activated.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
-
-
-class DateTimeField(QDateTimeEdit):
-    """Tab leaves the field (a plain QDateTimeEdit walks day, month, year, hour, minute first, which traps
-    keyboard users); Left and Right still move between the parts, Alt+Down opens the calendar."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
-        return QWidget.focusNextPrevChild(self, next)

@@ -4,7 +4,7 @@ Qt's classes are looked up where they are used (``QtWidgets.QComboBox``, ``QtCor
 name: PySide6 builds a class, with all of its enums, the first time it is looked up, and the Qt namespace
 alone costs ~40 ms. The unlock window uses these builders but needs only a label, a line edit and a button,
 so it pays for nothing else (tests/ui/test_startup_imports.py checks the Qt namespace).
-The two widgets that change how the keyboard works are in keyboard_widgets.py for the same reason."""
+The table that opens a row with Enter is in keyboard_widgets.py for the same reason."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
         QSpinBox,
     )
 
-    from ui.views.keyboard_widgets import DateTimeField, RowTable
+    from ui.views.keyboard_widgets import RowTable
 
 W = TypeVar("W", bound=QWidget)
 
@@ -68,16 +68,6 @@ def label(text: str = "", kind: str = "", buddy: QWidget | None = None) -> QLabe
         widget.setBuddy(buddy)  # Alt + the underlined letter jumps to the field
         widget.setMinimumHeight(44)  # as tall as the field; QLabel's own alignment centres it vertically
     return widget
-
-
-def date_time_field(name: str, accessible: str, display_format: str) -> DateTimeField:
-    """``display_format`` decides the parts: "d MMMM yyyy" is a date only."""
-    from ui.views.keyboard_widgets import DateTimeField
-
-    field = named(DateTimeField(), name, accessible)
-    field.setCalendarPopup(True)
-    field.setDisplayFormat(display_format)
-    return field
 
 
 def table(name: str, accessible: str, view: RowTable | None = None) -> RowTable:

@@ -7,13 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.vaults import FAST_KDF, PASSPHRASE, WORKER
-from tests.ui.uikit import INTERACTIVE
+from tests.ui.uikit import INTERACTIVE, type_date
 from tests.visitapp.writing.update_vault import record_kit
 from ui.controllers.store_access import StoreAccess
 from ui.jobs import unlock
@@ -54,8 +54,8 @@ def _screen(qtbot: QtBot, store: StoreAccess, child_id: str, tmp_path: Path) -> 
 
 
 def _pick(qtbot: QtBot, screen: UpdateScreen, starts: date, ends: date) -> None:
-    screen.starts.setDate(QDate(starts.year, starts.month, starts.day))
-    screen.ends.setDate(QDate(ends.year, ends.month, ends.day))
+    type_date(qtbot, screen.starts.text, f"{starts.day}/{starts.month}/{starts.year}")
+    type_date(qtbot, screen.ends.text, f"{ends:%d %B %Y}")
     with qtbot.waitSignal(screen.period_changed, timeout=10_000):
         qtbot.mouseClick(screen.gather, Qt.MouseButton.LeftButton)
 
@@ -65,7 +65,8 @@ def test_opens_on_the_last_three_months_with_the_draft(
 ) -> None:
     screen = _screen(qtbot, store, vault[1], tmp_path)
     assert isinstance(screen, LetterScreen)  # the same machinery: editor, checks, preview, export
-    assert screen.starts.date() == QDate(2025, 12, 1) and screen.ends.date() == QDate(2026, 3, 1)
+    assert screen.starts.date() == date(2025, 12, 1) and screen.ends.date() == date(2026, 3, 1)
+    assert screen.starts.text.text() == "Monday 1 December 2025"
     text = screen.editor.toPlainText()
     assert text.startswith("Dear Kit,") and "I came to see you three times." in text
     assert "Our visits" in screen.preview.toPlainText()
@@ -89,10 +90,17 @@ def test_picking_a_period_gathers_its_visits_and_an_empty_one_says_so(
     assert screen.editor.toPlainText() == "" and screen.editor.isReadOnly()
     assert not screen.export.isEnabled() and screen.ask_export() is None
 
-    screen.starts.setDate(QDate(2026, 2, 1))
-    screen.ends.setDate(QDate(2026, 1, 1))
+    type_date(qtbot, screen.starts.text, "1/2/2026")
+    type_date(qtbot, screen.ends.text, "1/1/2026")
     screen.gather.click()
     assert "must come before" in screen.state.text()
+    type_date(qtbot, screen.ends.text, "31/2/2026")  # no such day: said under it, nothing gathered
+    screen.gather.click()
+    assert screen.ends.hint.text().startswith("“31/2/2026” is not a date")
+    type_date(qtbot, screen.ends.text, "1/1/2099")
+    screen.gather.click()
+    assert screen.ends.hint.text() == "1 January 2099 is after today."
+    assert screen.ends.text.hasFocus()
     screen.shutdown()
 
 
@@ -107,7 +115,7 @@ def test_an_edit_is_there_when_the_worker_comes_back(
     screen.close()
 
     again = _screen(qtbot, store, vault[1], tmp_path)  # no period given: the update touched last
-    assert again.starts.date() == QDate(2026, 1, 1) and again.ends.date() == QDate(2026, 1, 31)
+    assert again.starts.date() == date(2026, 1, 1) and again.ends.date() == date(2026, 1, 31)
     assert again.editor.toPlainText().rstrip().endswith("I liked our walk.")
     again.shutdown()
 

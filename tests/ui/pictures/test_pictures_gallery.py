@@ -4,13 +4,14 @@ vault, the viewer, and the details form that keeps the child's words (fixed once
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from tests.ui.pictures.conftest import run_job
+from tests.ui.uikit import type_date
 from ui.controllers.store_access import StoreAccess
 from ui.pictures.gallery_model import IdRole, PictureGalleryModel, PictureRole
 from ui.pictures.inmemory import image_bytes
@@ -29,7 +30,8 @@ def _info(n: int) -> PictureInfo:
     )  # fmt: skip
 
 
-def test_gallery_model_is_sound(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_gallery_model_is_sound(qapp, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    # qapp: the model's placeholders are QPixmaps, which need an application even when this file runs alone.
     asked: list[list[str]] = []
     model = PictureGalleryModel(asked.append)
     model.set_pictures([_info(n) for n in range(12)])
@@ -107,11 +109,16 @@ def test_panel_viewer_and_details_over_a_real_vault(
     dialog.letter.setChecked(True)
     closed: list[int] = []
     dialog.finished.connect(closed.append)
-    dialog.save_requested.emit()
+    # Enter in the date, as in any field of a form, presses Save.
+    type_date(qtbot, dialog.made_on.text, "1/1/2099")  # not made yet: a slip, refused under the field
+    assert dialog.made_on.hint.text() == "1 January 2099 is after today." and dialog.isEnabled()
+    assert closed == []
+    type_date(qtbot, dialog.made_on.text, "yesterday")
     qtbot.waitUntil(lambda: closed == [1], timeout=5000)
     listed = run_job(qtbot, store, visit_pictures(visit_id))
     saved = listed[0]  # type: ignore[index]
     assert saved.description == words and saved.made_by is MadeBy.TOGETHER
+    assert saved.made_on == date.today() - timedelta(days=1)
     assert saved.consent == Consent(True, False, True)
     qtbot.waitUntil(lambda: "big slide" in viewer.words.text())
 

@@ -6,16 +6,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from ui.models.format import day_in_words
+from ui.views.typed_date import TypedDateField
 from ui.views.visit.page import StepPage, edits
 from ui.views.widgets import (
     button,
     check_box,
     combo,
-    date_time_field,
     form_layout,
     label,
     line_edit,
@@ -46,9 +46,9 @@ class BeforeYouGoPage(StepPage):
             self.tr("Why you are going, and what was agreed last time. Tick anything that has been done."),
             parent,
         )
-        self.starts_at = date_time_field(
-            "visitStartsAt", self.tr("Date and time of the visit"), "d MMMM yyyy, HH:mm"
-        )
+        # Filled in before, during or after the visit: a day typed without its year is the nearest one.
+        self.starts_on = TypedDateField("visitStartsOn", self.tr("Date of the visit"), "nearest")
+        self.starts_at = self.starts_on.add_time("visitStartsAt", self.tr("Time the visit starts"))
         self.place = line_edit("visitPlace", self.tr("Where the visit happened"))
         self.visit_type = combo(
             "visitType",
@@ -61,7 +61,7 @@ class BeforeYouGoPage(StepPage):
         self.purpose = line_edit("visitPurpose", self.tr("Purpose of the visit"))
         self.purpose.setPlaceholderText(self.tr("For example: to see how the new bedtime routine is going"))
         form = form_layout()
-        form.addRow(label(self.tr("&When"), buddy=self.starts_at), self.starts_at)
+        self.starts_on.in_form(form, self.tr("&When"))
         form.addRow(label(self.tr("W&here"), buddy=self.place), self.place)
         form.addRow(label(self.tr("&Type"), buddy=self.visit_type), self.visit_type)
         form.addRow(label(self.tr("&Purpose"), buddy=self.purpose), self.purpose)
@@ -76,16 +76,20 @@ class BeforeYouGoPage(StepPage):
         self.actions_box = QVBoxLayout()
         self.body.addLayout(self.actions_box)
         self.action_boxes: list[QCheckBox] = []
-        self.starts_at.dateTimeChanged.connect(self.details_changed)
+        # Only a date or time that reads as one is an edit to save: a slip is said under the field, and
+        # "Saved" beside it would say the slip had been kept.
+        self.starts_on.date_changed.connect(lambda day: day is not None and self.details_changed.emit())
+        self.starts_at.time_changed.connect(lambda moment: moment is not None and self.details_changed.emit())
         self.place.textEdited.connect(self.details_changed)
         self.purpose.textEdited.connect(self.details_changed)
         self.visit_type.currentIndexChanged.connect(self.details_changed)
 
     def show_visit(self, visit: Visit) -> None:
-        fields = (self.starts_at, self.place, self.purpose, self.visit_type)
+        fields = (self.starts_on, self.starts_at, self.place, self.purpose, self.visit_type)
         for widget in fields:
             widget.blockSignals(True)  # filling the form is not an edit
-        self.starts_at.setDateTime(QDateTime(visit.starts_at))
+        self.starts_on.set_date(visit.starts_at.date())
+        self.starts_at.set_time(visit.starts_at.time())
         self.place.setText(visit.place)
         self.purpose.setText(visit.purpose)
         for field in (self.place, self.purpose):
@@ -123,22 +127,28 @@ class BeforeYouGoPage(StepPage):
             self.action_done.emit(action_id)
 
     def read_visit(self, base: Visit) -> Visit:
-        when: datetime = self.starts_at.dateTime().toPython()  # type: ignore[assignment]
+        """The visit as the form has it. A date or time that reads as none keeps what was saved before
+        (the field says what is wrong), so a slip of the keyboard never moves the visit."""
+        day = self.starts_on.date() or base.starts_at.date()
+        moment = self.starts_at.time_of_day() or base.starts_at.time()
         return replace(
             base,
-            starts_at=when.replace(second=0, microsecond=0),
+            starts_at=datetime.combine(day, moment).replace(second=0, microsecond=0),
             place=self.place.text().strip(),
             visit_type=VisitType(self.visit_type.currentData()),
             purpose=self.purpose.text().strip(),
         )
 
     def clear(self) -> None:
-        for widget in (self.starts_at, self.place, self.purpose, self.visit_type):
+        fields = (self.starts_on, self.starts_at, self.place, self.purpose, self.visit_type)
+        for widget in fields:
             widget.blockSignals(True)
         self.place.setText("")
         self.purpose.setText("")
-        self.starts_at.setDateTime(QDateTime.currentDateTime())
-        for widget in (self.starts_at, self.place, self.purpose, self.visit_type):
+        now = datetime.now()
+        self.starts_on.set_date(now.date())
+        self.starts_at.set_time(now.time())
+        for widget in fields:
             widget.blockSignals(False)
         self.agreed.clear()
         self.show_open_actions([])

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.models.format import day_in_words
+from ui.views.typed_date import TypedDateField
 from ui.views.visit.page import StepPage, edits, entry_form
 from ui.views.visit.sharing import SharingToggle
 from ui.views.visit.words import current_id, fill_list
@@ -15,7 +16,6 @@ from ui.views.widgets import (
     button,
     check_box,
     combo,
-    date_time_field,
     entry_list,
     form_layout,
     label,
@@ -41,7 +41,7 @@ class ActionsPage(StepPage):
         self.who = combo("visitActionWho", self.tr("Who will do it"))
         self.who.setEditable(True)
         self.what = line_edit("visitActionWhat", self.tr("What they will do"))
-        self.due = date_time_field("visitActionDue", self.tr("By when"), "d MMMM yyyy")
+        self.due = TypedDateField("visitActionDue", self.tr("By when"), "future")
         self.no_date = check_box(self.tr("No date &yet"), "visitActionNoDate")
         self.add_button = edits(button(self.tr("&Add this action"), "visitActionAdd"))
         self.remove_button = edits(
@@ -50,17 +50,18 @@ class ActionsPage(StepPage):
         form = form_layout()
         form.addRow(label(self.tr("W&ho"), buddy=self.who), self.who)
         form.addRow(label(self.tr("Wh&at"), buddy=self.what), self.what)
-        form.addRow(label(self.tr("By &when"), buddy=self.due), row(self.due, self.no_date))
+        self.due.add_beside(self.no_date)
+        self.due.in_form(form, self.tr("By &when"))
         self.body.addWidget(self.list)
         self.body.addLayout(row(self.sharing.button))
         self.body.addWidget(entry_form(form, row(self.add_button, self.remove_button)))
-        self.no_date.toggled.connect(lambda on: self.due.setEnabled(not on))
+        self.no_date.toggled.connect(lambda on: self.due.set_date_enabled(not on))
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         needs_choice(self.list, self.remove_button)
 
     def suggest_due(self, day: date) -> None:
-        self.due.setDate(QDate(day))
+        self.due.set_date(day)
 
     def show_people(self, people: list[Person], child_name: str) -> None:
         """Names as the letter will find them: "Me", the child, or a person's name as recorded."""
@@ -82,7 +83,9 @@ class ActionsPage(StepPage):
         self.sharing.mark(hidden or set())
 
     def _add(self) -> None:
-        due = None if self.no_date.isChecked() else self.due.date().toPython()
+        if not (self.no_date.isChecked() or self.due.check()):
+            return  # what is wrong with the date is said under it
+        due = None if self.no_date.isChecked() else self.due.date()
         self.add.emit(self.who.currentText(), self.what.text(), due)
 
     def added(self) -> None:
@@ -97,7 +100,7 @@ class ActionsPage(StepPage):
         self.list.clear()
         self.what.setText("")
         self.who.clear()
-        self.due.setDate(QDate.currentDate())
+        self.due.set_date(date.today())
 
 
 class NextVisitPage(StepPage):
@@ -111,7 +114,7 @@ class NextVisitPage(StepPage):
         self.due.setObjectName("visitNextDue")
         self.basis = label(kind="hint")
         self.basis.setObjectName("visitNextBasis")
-        self.date = date_time_field("visitNextDate", self.tr("Date of the next visit"), "dddd d MMMM yyyy")
+        self.date = TypedDateField("visitNextDate", self.tr("Date of the next visit"), "future")
         self.use_due = edits(button(self.tr("Use the &due date"), "visitNextUseDue"))
         self.later = label(kind="attention")
         self.later.setObjectName("visitNextLater")
@@ -122,7 +125,8 @@ class NextVisitPage(StepPage):
         self.saved.setObjectName("visitNextSaved")
         self.saved.setWordWrap(False)
         form = form_layout()
-        form.addRow(label(self.tr("Next &visit"), buddy=self.date), row(self.date, self.use_due))
+        self.date.add_beside(self.use_due)
+        self.date.in_form(form, self.tr("Next &visit"))
         form.addRow(self.reason_label, self.reason)
         self.form = form
         self.body.addWidget(self.due)
@@ -131,12 +135,17 @@ class NextVisitPage(StepPage):
         self.body.addWidget(self.later)
         self.body.addLayout(row(self.save_button, self.saved))
         self._due: date | None = None
-        self.date.dateChanged.connect(self._shape)
+        self.date.date_changed.connect(self._shape)
         self.use_due.clicked.connect(self._use_due)
-        self.save_button.clicked.connect(lambda: self.save.emit(self.chosen(), raw_text(self.reason)))
+        self.save_button.clicked.connect(self._save)
 
-    def chosen(self) -> date:
-        return self.date.date().toPython()  # type: ignore[return-value]
+    def chosen(self) -> date | None:
+        return self.date.date()
+
+    def _save(self) -> None:
+        chosen = self.chosen()
+        if chosen is not None and self.date.check():
+            self.save.emit(chosen, raw_text(self.reason))
 
     def show_next(self, due: date | None, basis: str, planned: NextVisit, fill: bool) -> None:
         self._due = due
@@ -145,7 +154,7 @@ class NextVisitPage(StepPage):
             self.basis.setText(self.tr("Why that date: {0}.").format(basis))
         if fill:
             self.date.blockSignals(True)
-            self.date.setDate(QDate(planned.planned_on or due or date.today()))
+            self.date.set_date(planned.planned_on or due or date.today())
             self.date.blockSignals(False)
             self.reason.setPlainText(planned.later_reason)
         if planned.planned_on:
@@ -158,10 +167,11 @@ class NextVisitPage(StepPage):
 
     def _use_due(self) -> None:
         if self._due is not None:
-            self.date.setDate(QDate(self._due))
+            self.date.set_date(self._due)
 
     def _shape(self) -> None:
-        later = self._due is not None and self.chosen() > self._due
+        chosen = self.chosen()
+        later = self._due is not None and chosen is not None and chosen > self._due
         self.form.setRowVisible(self.reason, later)
         if later and self._due is not None:
             self.later.setText(

@@ -1,0 +1,426 @@
+"""A day near today, and a time of day, typed in one go: when a visit was, the next one, an action's deadline,
+when a picture was made, the days a letter's update covers.
+
+Qt's date and time fields take typing one part at a time and quietly make something else of a date typed
+whole: "14 March 2027" there became 13 March 2027, and "10:30" became 11:30. Here the whole text is read when
+the worker leaves the field ("14/3/2027", "14 March", "14 mar 27", "tomorrow", "friday"; "10:30", "1030",
+"2pm") and written back in words ("Sunday 14 March 2027"), so a misreading shows at once. Text that makes no
+date stays as typed, with a message under it, and ``date()`` is None until it is mended: nothing is guessed.
+
+Days are read the British way round (14/3 is 14 March). A day typed without a year is the one the field
+leans to: the next such day for a date to come, the last one for a date gone by, or the nearest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, time, timedelta
+from typing import Literal
+
+from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.format import day_in_words, weekday_day_in_words
+from ui.views.memorable_date import MONTHS
+from ui.views.widgets import label, named, restyle
+from visitapp.paths import resources_dir
+
+Leaning = Literal["past", "future", "nearest"]
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_FILLER = {"st", "nd", "rd", "th", "of", "the", "on"}  # "the 14th of March", "on Friday"
+_RELATIVE = {"today": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def _named(word: str, names: tuple[str, ...]) -> int | None:
+    """The index of the one name ``word`` starts (three letters at least), or None."""
+    found = [n for n, full in enumerate(names) if len(word) >= 3 and full.startswith(word)]
+    return found[0] if len(found) == 1 else None
+
+
+def _year(digits: str) -> int | None:
+    if len(digits) == 4:
+        return int(digits)
+    return 2000 + int(digits) if len(digits) == 2 else None  # days near today: "27" is 2027
+
+
+def _leaning_to(candidates: list[date], today: date, leaning: Leaning) -> date | None:
+    if leaning == "future":
+        return min((d for d in candidates if d >= today), default=None)
+    if leaning == "past":
+        return max((d for d in candidates if d <= today), default=None)
+    return min(candidates, key=lambda d: (abs((d - today).days), d < today), default=None)
+
+
+def _day_without_year(day: int, month: int, today: date, leaning: Leaning) -> date | None:
+    candidates = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:  # 29 February in a year without it; 31 April in any
+            continue
+    return _leaning_to(candidates, today, leaning)
+
+
+def read_day(text: str, today: date, leaning: Leaning = "nearest") -> date | None:
+    """The day ``text`` names, or None if it names none (or names a day that does not exist)."""
+    words = re.findall(r"[a-z]+|\d+", text.lower())
+    words = [w for w in words if w not in _FILLER]
+    if len(words) == 1 and words[0] in _RELATIVE:
+        return today + timedelta(days=_RELATIVE[words[0]])
+    weekdays = [w for w in words if not w.isdigit() and _named(w, WEEKDAYS) is not None]
+    rest = [w for w in words if w not in weekdays]
+    if len(weekdays) == 1 and rest in ([], ["next"], ["last"]):  # "friday", the way the field leans
+        wanted = _named(weekdays[0], WEEKDAYS)
+        week = [today + timedelta(days=n) for n in range(-7, 8)]
+        days = [d for d in week if d.weekday() == wanted]
+        if rest == ["next"]:  # "next friday": never today, whichever way the field leans
+            return min(d for d in days if d > today)
+        if rest == ["last"]:
+            return max(d for d in days if d < today)
+        return _leaning_to(days, today, leaning)
+    # A weekday beside a date ("Sunday 14 March 2027", as the field writes a day) is passed over: the
+    # date says which day it is.
+    names = [w for w in rest if not w.isdigit()]
+    numbers = [w for w in rest if w.isdigit()]
+    if len(names) > 1:
+        return None
+    if names:
+        month = _named(names[0], MONTHS)
+        if month is None or not 1 <= len(numbers) <= 2:
+            return None
+        day, year = numbers[0], numbers[1] if len(numbers) == 2 else None
+        return _make(day, month + 1, year, today, leaning)
+    if len(numbers) == 1 and len(numbers[0]) in (6, 8):  # 14032027 or 140327
+        whole = numbers[0]
+        return _make(whole[:2], int(whole[2:4]), whole[4:], today, leaning)
+    if len(numbers) == 3 and len(numbers[0]) == 4:  # 2027-03-14
+        return _make(numbers[2], int(numbers[1]), numbers[0], today, leaning)
+    if len(numbers) in (2, 3) and len(numbers[1]) <= 2:
+        return _make(numbers[0], int(numbers[1]), numbers[2] if len(numbers) == 3 else None, today, leaning)
+    return None
+
+
+def _make(day: str, month: int, year: str | None, today: date, leaning: Leaning) -> date | None:
+    if len(day) > 2:
+        return None
+    if year is None:
+        return _day_without_year(int(day), month, today, leaning) if 1 <= month <= 12 else None
+    full_year = _year(year)
+    if full_year is None:
+        return None
+    try:
+        return date(full_year, month, int(day))
+    except ValueError:
+        return None
+
+
+def read_time(text: str) -> time | None:
+    """The time of day ``text`` names ("10:30", "10.30", "1030", "9", "9am", "2.15pm", "noon"), or None."""
+    words = text.strip().lower().replace(" ", "")
+    if words in ("noon", "midday"):
+        return time(12, 0)
+    found = re.fullmatch(r"(\d{1,2})(?:[:.h]?(\d{2}))?(am|pm|a\.m\.|p\.m\.)?", words)
+    if not found:
+        return None
+    hour, minute, half = int(found[1]), int(found[2] or 0), (found[3] or "").replace(".", "")
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+class DateCalendar(QFrame):
+    """The calendar that drops down from a date field: a pick, Enter or a click sets the day; Escape or a
+    click elsewhere closes it with nothing changed."""
+
+    picked = Signal(object)
+
+    def __init__(self, name: str, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.calendar = named(QCalendarWidget(), f"{name}CalendarGrid", self.tr("Calendar"))
+        self.calendar.setGridVisible(True)
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setMinimumSize(420, 320)  # days big enough to tap; names of the days whole
+        QVBoxLayout(self).addWidget(self.calendar)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.calendar.clicked.connect(self._pick)
+        self.calendar.activated.connect(self._pick)
+
+    def _pick(self, day: QDate) -> None:
+        self.close()
+        self.picked.emit(day.toPython())
+
+
+class TypedDateField(QWidget):
+    """A date typed in one go or picked from the calendar beside it. ``date_changed`` says each new reading
+    (a date, or None) once the worker has finished: on leaving the field, on Enter and on a pick."""
+
+    date_changed = Signal(object)
+
+    def __init__(
+        self,
+        name: str,
+        accessible: str,
+        leaning: Leaning = "nearest",
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.today = today  # what a day without its year, "tomorrow" or "friday" counts from
+        self.setObjectName(f"{name}Field")  # the text box, where the worker types, carries ``name`` itself
+        self.leaning: Leaning = leaning
+        self.earliest: date | None = None
+        self.latest: date | None = None
+        self._accessible = accessible
+        self.text = named(_DateText(), name, accessible)
+        self.text.setMinimumHeight(44)
+        self.text.setMinimumWidth(280)  # "Wednesday 30 September 2026" whole
+        self.text.setMaximumWidth(340)  # a date, not a line of text
+        self.pick = named(
+            QToolButton(), f"{name}Pick", self.tr("{0}: pick from a calendar").format(accessible)
+        )
+        self.pick.setIcon(QIcon(str(resources_dir() / "icons" / "calendar.svg")))
+        self.pick.setToolTip(self.tr("Pick from a calendar (Alt+Down)"))
+        self.pick.setMinimumSize(44, 44)
+        self.pick.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a keyboard user reaches it too (or Alt+Down)
+        self.hint = label(kind="hint")
+        self.hint.setObjectName(f"{name}Hint")
+        self.hint.setWordWrap(False)  # one line, which the field's height can count on
+        self.hint.setVisible(False)
+        self.time: TypedTimeField | None = None
+        self._row = row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.text)
+        row.addWidget(self.pick)
+        row.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row)
+        column.addWidget(self.hint)
+        self.setFocusProxy(self.text)
+        # No taller than it needs, so that in a row with taller neighbours it sits in the middle beside them.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._calendar: DateCalendar | None = None
+        self._reading: date | None = None
+        self.text.textEdited.connect(self._show_reading)
+        self.text.editingFinished.connect(self._finish)
+        self.text.open_calendar.connect(self.open_calendar)
+        self.pick.clicked.connect(self.open_calendar)
+
+    def add_beside(self, widget: QWidget) -> None:
+        """``widget`` on the date's line, after the calendar button, with any message under them both."""
+        self._row.insertSpacing(self._row.count() - 1, 8)  # before the stretch
+        self._row.insertWidget(self._row.count() - 1, widget)
+
+    def add_time(self, name: str, accessible: str) -> TypedTimeField:
+        """A time of day beside the date (when a visit began); a problem with either shows under both."""
+        self.time = TypedTimeField(name, accessible)
+        self.add_beside(self.time)
+        self.time.editingFinished.connect(self._show_problem)
+        QWidget.setTabOrder(self.pick, self.time)
+        return self.time
+
+    def in_form(self, form: QFormLayout, text: str) -> None:
+        """A row of ``form``: the label ``text`` (with its mnemonic) level with the box, not with the middle
+        of the box and the message under it."""
+        form.addRow(label(text, buddy=self.text), self)
+        row, _ = form.getWidgetPosition(self)
+        form.itemAt(row, QFormLayout.ItemRole.LabelRole).setAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        )
+
+    def tab_chain(self) -> list[QWidget]:
+        """Its parts in Tab order, for a form that sets the order of its fields itself."""
+        return [self.text, self.pick, *([self.time] if self.time is not None else [])]
+
+    # What the worker typed -------------------------------------------------------------------------------
+
+    def date(self) -> date | None:
+        """The day the text names, or None while it names none."""
+        return read_day(self.text.text(), self.today(), self.leaning)
+
+    def set_date(self, day: date) -> None:
+        """Show ``day`` in words, as if picked; says ``date_changed`` if it is a new reading."""
+        self.text.setText(weekday_day_in_words(day))
+        self.text.setCursorPosition(0)
+        self._say(None)
+        self._announce()
+
+    def set_range(self, earliest: date | None, latest: date | None) -> None:
+        self.earliest, self.latest = earliest, latest
+
+    def problem(self, with_name: bool = True) -> str | None:
+        """Why the text cannot be saved, in words; None if it can. ``with_name``: starting with the field's
+        name, as a message anywhere but under the field itself needs."""
+        typed = self.text.text().strip()
+        day = self.date()
+        if not typed:
+            wrong = self.tr("Type a date, or pick one from the calendar.")
+        elif day is None:
+            example = self.today()
+            wrong = self.tr("“{0}” is not a date. Type it as {1}/{2}/{3} or {4}.").format(
+                typed, example.day, example.month, example.year, day_in_words(example)
+            )
+        elif self.latest is not None and day > self.latest:
+            wrong = self.tr("{0} is after {1}.").format(day_in_words(day), self._bound_words(self.latest))
+        elif self.earliest is not None and day < self.earliest:
+            wrong = self.tr("{0} is before {1}.").format(day_in_words(day), self._bound_words(self.earliest))
+        else:
+            return None
+        return self.tr("{0}: {1}").format(self._accessible, wrong) if with_name else wrong
+
+    def _bound_words(self, day: date) -> str:
+        return self.tr("today") if day == self.today() else day_in_words(day)
+
+    def _show_reading(self) -> None:
+        """While typing: what the text reads as so far, or nothing (no message for a date half typed)."""
+        day = self.date()
+        self._say(self.tr("Reads as {0}").format(weekday_day_in_words(day)) if day else None)
+
+    def _finish(self) -> None:
+        day = self.date()
+        if day is not None:
+            self.text.setText(weekday_day_in_words(day))  # the reading, in words, so a misreading shows
+            self.text.setCursorPosition(0)
+        self._show_problem()
+        self._announce()
+
+    def _show_problem(self) -> None:
+        """Under the field once the worker has left it: what is wrong with the date, else with the time. An
+        empty date is left alone until a save needs it (``check``): it may be being filled in."""
+        problem = self.problem(with_name=False) if self.text.text().strip() else None
+        if problem is None and self.time is not None and self.time.text().strip():
+            problem = self.time.problem(with_name=False)
+        self._say(problem, error=True)
+
+    def check(self) -> bool:
+        """Before a save: True if the date (and time) can be saved; if not, says why under the field and
+        puts the cursor there."""
+        problem = self.problem(with_name=False)
+        wrong: QWidget = self.text
+        if problem is None and self.time is not None:
+            problem, wrong = self.time.problem(with_name=False), self.time
+        self._say(problem, error=True)
+        if problem is not None:
+            wrong.setFocus()
+        return problem is None
+
+    def _say(self, text: str | None, error: bool = False) -> None:
+        self.hint.setText(text or "")
+        self.hint.setProperty("kind", "error" if error else "hint")
+        restyle(self.hint)
+        self.hint.setVisible(bool(text))
+
+    def _announce(self) -> None:
+        day = self.date()
+        if day != self._reading:
+            self._reading = day
+            self.date_changed.emit(day)
+
+    # The calendar ----------------------------------------------------------------------------------------
+
+    def set_date_enabled(self, enabled: bool) -> None:
+        """The date box and its calendar on or off; what was added beside them stays as it is."""
+        self.text.setEnabled(enabled)
+        self.pick.setEnabled(enabled)
+        if not enabled:
+            self._say(None)
+
+    def open_calendar(self) -> None:
+        if not self.text.isEnabled():
+            return
+        if self._calendar is None:
+            self._calendar = DateCalendar(self.text.objectName(), self)
+            self._calendar.picked.connect(self._picked)
+        grid = self._calendar.calendar
+        grid.setMinimumDate(QDate(self.earliest) if self.earliest else QDate(1900, 1, 1))
+        grid.setMaximumDate(QDate(self.latest) if self.latest else QDate(2200, 12, 31))
+        grid.setSelectedDate(QDate(self.date() or self.today()))
+        self._calendar.adjustSize()
+        below = self.text.mapToGlobal(QPoint(0, self.text.height()))
+        room = self.text.screen().availableGeometry()
+        size = self._calendar.size()
+        if below.y() + size.height() > room.bottom():  # no room below: above the box instead
+            below.setY(self.text.mapToGlobal(QPoint(0, 0)).y() - size.height())
+        below.setX(max(room.left(), min(below.x(), room.right() - size.width())))
+        self._calendar.move(below)
+        self._calendar.show()
+        grid.setFocus()
+
+    def _picked(self, day: date) -> None:
+        self.set_date(day)
+        self.text.setFocus()
+
+
+class _DateText(QLineEdit):
+    """Alt+Down or F4 opens the calendar, as in Qt's own date field."""
+
+    open_calendar = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if alt_down or event.key() == Qt.Key.Key_F4:
+            self.open_calendar.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class TypedTimeField(QLineEdit):
+    """A time of day typed in one go, written back as "14:30". ``time_of_day()`` is None while the text
+    makes none; ``time_changed`` says each new reading once the worker has finished with the field."""
+
+    time_changed = Signal(object)
+
+    def __init__(self, name: str, accessible: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, name, accessible)
+        self._accessible = accessible
+        self.setMinimumHeight(44)
+        self.setMaximumWidth(110)
+        self.setPlaceholderText("14:30")
+        self._reading: time | None = None
+        self.editingFinished.connect(self._finish)
+
+    def time_of_day(self) -> time | None:
+        return read_time(self.text())
+
+    def set_time(self, moment: time) -> None:
+        self.setText(f"{moment:%H:%M}")
+        self._announce()
+
+    def problem(self, with_name: bool = True) -> str | None:
+        if self.time_of_day() is not None:
+            return None
+        wrong = self.tr("Type a time of day, such as 9:30 or 14:00.")
+        return self.tr("{0}: {1}").format(self._accessible, wrong) if with_name else wrong
+
+    def _finish(self) -> None:
+        moment = self.time_of_day()
+        if moment is not None:
+            self.setText(f"{moment:%H:%M}")
+        self._announce()
+
+    def _announce(self) -> None:
+        moment = self.time_of_day()
+        if moment != self._reading:
+            self._reading = moment
+            self.time_changed.emit(moment)
