@@ -333,6 +333,18 @@ def test_dates_and_times_are_typed_in_one_go(unlocked, qtbot: QtBot) -> None:
     assert hint.isVisible() and "“31/2” is not a date" in hint.text()
     qtbot.wait(1600)  # longer than the form ever waits before saving
     assert record(app, qtbot, visit_id).visit.starts_at.date() == yesterday
+    type_date(qtbot, when, "yesterday")  # put right
+    clock = by_name("Time the visit starts", QLineEdit)
+    type_date(qtbot, clock, "25:00")
+    assert hint.text() == "Type a time of day, such as 9:30 or 14:00."
+    type_date(qtbot, when, "today")  # a good date beside a bad time: still nothing saved
+    qtbot.wait(1600)
+    assert record(app, qtbot, visit_id).visit.starts_at == moved
+    assert hint.text() == "Type a time of day, such as 9:30 or 14:00."
+    type_date(qtbot, clock, "9")  # 9 in the morning; "2" would be 2 in the afternoon
+    fixed = datetime.combine(today, time(9, 0))
+    qtbot.waitUntil(lambda: record(app, qtbot, visit_id).visit.starts_at == fixed, timeout=5000)
+    assert not hint.isVisible()
 
     go_step(app, "Actions")
     qtbot.keyClicks(by_name("What they will do", QLineEdit), "ring the dentist")
@@ -354,6 +366,15 @@ def test_dates_and_times_are_typed_in_one_go(unlocked, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: by_name("Actions agreed at this visit", QListWidget).count() == 2)
     no_date.click()  # it stays reachable beside the date it turns off
     assert by_name("By when", QLineEdit).isEnabled()
+
+    go_step(app, "Next visit")
+    next_date = by_name("Date of the next visit", QLineEdit)
+    type_date(qtbot, next_date, "")
+    by_name("Save the next visit", QPushButton).click()
+    next_hint = app.screens.visit.next_visit.date.hint
+    assert next_hint.isVisible() and next_hint.text() == "Type a date, or pick one from the calendar."
+    qtbot.wait(300)
+    assert record(app, qtbot, visit_id).next_visit.planned_on is None
 
 
 def test_a_later_next_visit_asks_for_a_reason(unlocked, qtbot: QtBot) -> None:

@@ -13,7 +13,15 @@ from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
 from tests.ui.uikit import type_date
-from ui.views.typed_date import DateCalendar, Leaning, TypedDateField, TypedTimeField, read_day, read_time
+from ui.views.typed_date import (
+    DateCalendar,
+    Leaning,
+    TypedDateField,
+    TypedTimeField,
+    read_day,
+    read_time,
+    weekday_clash,
+)
 
 TODAY = date(2026, 12, 3)  # a Thursday
 MARCH_14 = date(2027, 3, 14)
@@ -36,11 +44,11 @@ def test_a_whole_date_is_read_whichever_way_it_is_written(text: str) -> None:
     [
         ("14/3", "future", date(2027, 3, 14)),
         ("14/3", "past", date(2026, 3, 14)),
-        ("14/3", "nearest", date(2027, 3, 14)),  # 101 days on, against 264 back
-        ("1/12", "nearest", date(2026, 12, 1)),
+        ("14/3", "recent", date(2026, 3, 14)),  # 264 days back, against 101 on that count four times
+        ("1/12", "recent", date(2026, 12, 1)),
         ("1/12", "future", date(2027, 12, 1)),
         ("1 dec", "past", date(2026, 12, 1)),
-        ("5 jan", "nearest", date(2027, 1, 5)),  # in December, "5 January" is next month's
+        ("5 jan", "recent", date(2027, 1, 5)),  # in December, "5 January" is next month's
         ("3/12", "future", TODAY),  # today counts either way
         ("3/12", "past", TODAY),
         ("today", "past", TODAY),
@@ -49,7 +57,15 @@ def test_a_whole_date_is_read_whichever_way_it_is_written(text: str) -> None:
         ("friday", "future", date(2026, 12, 4)),
         ("fri", "past", date(2026, 11, 27)),
         ("on Monday", "future", date(2026, 12, 7)),
-        ("next thursday", "nearest", date(2026, 12, 10)),  # "next" is never today
+        ("next thursday", "recent", date(2026, 12, 10)),  # "next" is never today
+        ("this fri", "past", date(2026, 12, 4)),  # "this" is the one to come
+        ("this thursday", "past", TODAY),
+        ("weds", "past", date(2026, 12, 2)),
+        ("tmrw", "past", date(2026, 12, 4)),
+        ("14", "future", date(2026, 12, 14)),  # a day of the month alone: this month's, or the next
+        ("the 1st", "future", date(2027, 1, 1)),
+        ("the 14th", "past", date(2026, 11, 14)),
+        ("30th", "past", date(2026, 11, 30)),
         ("last thu", "future", date(2026, 11, 26)),
         ("thu", "future", TODAY),
     ],
@@ -58,10 +74,19 @@ def test_a_day_without_a_year_leans_as_the_field_does(text: str, leaning: Leanin
     assert read_day(text, TODAY, leaning) == expected
 
 
-def test_nearest_takes_the_closer_day_of_the_week() -> None:
-    # Monday 30 November is 3 days back and Monday 7 December 4 days on.
-    assert read_day("monday", TODAY, "nearest") == date(2026, 11, 30)
-    assert read_day("saturday", TODAY, "nearest") == date(2026, 12, 5)
+def test_recent_takes_the_closer_day_counting_days_to_come_as_four_times_as_far() -> None:
+    # For a visit: written up at or after it, sometimes a day or two before.
+    assert read_day("friday", TODAY, "recent") == date(2026, 12, 4)  # 1 day on (4), against 6 back
+    assert read_day("monday", TODAY, "recent") == date(2026, 11, 30)  # 3 back, against 4 on (16)
+    assert read_day("saturday", TODAY, "recent") == date(2026, 11, 28)  # 5 back, against 2 on (8)
+
+
+def test_a_day_of_the_week_beside_a_date_must_be_that_days() -> None:
+    assert read_day("Sunday 14 March 2027", TODAY) == MARCH_14  # as the field writes it back
+    assert read_day("Friday 14 March 2027", TODAY) is None  # which was meant, the Friday or the 14th?
+    assert weekday_clash("Friday 14 March 2027", TODAY) == (MARCH_14, 4)
+    assert weekday_clash("Sunday 14 March 2027", TODAY) is None
+    assert weekday_clash("friday", TODAY) is None
 
 
 @pytest.mark.parametrize(
@@ -70,8 +95,12 @@ def test_nearest_takes_the_closer_day_of_the_week() -> None:
         "",
         "   ",
         "hello",
-        "14",
+        "141",
         "2027",
+        "14/3/0027",
+        "14/3/1899",
+        "2027/" + "1" * 5000 + "/1",  # more digits than Python will make a number of
+        "9" * 400,
         "31/2/2027",
         "14/13/2027",
         "0/3/2027",
@@ -96,6 +125,9 @@ def test_text_that_names_no_day_reads_as_none(text: str) -> None:
         ("10:30", time(10, 30)), ("10.30", time(10, 30)), ("1030", time(10, 30)), ("9", time(9, 0)),
         ("09:05", time(9, 5)), ("9am", time(9, 0)), ("2pm", time(14, 0)), ("2.15 pm", time(14, 15)),
         ("12am", time(0, 0)), ("12pm", time(12, 0)), ("noon", time(12, 0)), ("23:59", time(23, 59)),
+        ("2:30", time(14, 30)), ("230", time(14, 30)), ("6", time(18, 0)), ("02:30", time(2, 30)),
+        ("7", time(7, 0)), ("0930h", time(9, 30)), ("10.30 hrs", time(10, 30)), ("2.30p.m", time(14, 30)),
+        ("midnight", time(0, 0)), ("0", time(0, 0)),
         ("24:00", None), ("13pm", None), ("9:5", None), ("10:60", None), ("half ten", None), ("", None),
     ],
 )  # fmt: skip
@@ -117,31 +149,43 @@ def shown_field(qtbot: QtBot, day: date | None = None) -> tuple[TypedDateField, 
 
 def test_leaving_the_field_writes_the_reading_back_in_words(qtbot: QtBot) -> None:
     field, readings = shown_field(qtbot)
-    field.text.setFocus()
-    QTest.keyClicks(field.text, "14/3/27")
+    field.box.setFocus()
+    QTest.keyClicks(field.box, "14/3/27")
     assert field.hint.text() == "Reads as Sunday 14 March 2027"  # while typing
     assert readings == []  # nothing is said until the worker has finished
-    QTest.keyClick(field.text, Qt.Key.Key_Return)
-    assert field.text.text() == "Sunday 14 March 2027"
-    assert field.date() == MARCH_14
+    QTest.keyClick(field.box, Qt.Key.Key_Return)
+    assert field.box.text() == "Sunday 14 March 2027"
+    assert field.day() == MARCH_14
     assert readings == [MARCH_14]
     assert not field.hint.isVisible()
     assert field.problem() is None
-    type_date(qtbot, field.text, "Sunday 14 March 2027")  # its own words read back as the same day
+    type_date(qtbot, field.box, "Sunday 14 March 2027")  # its own words read back as the same day
     assert readings == [MARCH_14]
 
 
 def test_text_that_is_no_date_stays_as_typed_with_a_message(qtbot: QtBot) -> None:
     field, readings = shown_field(qtbot, MARCH_14)
-    type_date(qtbot, field.text, "31/2/2027")
-    assert field.text.text() == "31/2/2027"  # kept, to be mended, not replaced by a guess
-    assert field.date() is None
+    type_date(qtbot, field.box, "31/2/2027")
+    assert field.box.text() == "31/2/2027"  # kept, to be mended, not replaced by a guess
+    assert field.day() is None
     assert readings == [None]
     assert field.hint.isVisible() and field.hint.property("kind") == "error"
     assert field.hint.text().startswith("“31/2/2027” is not a date.")  # under the field: no need to name it
     problem = field.problem()
     assert problem is not None and "“31/2/2027” is not a date" in problem
-    type_date(qtbot, field.text, "")
+    type_date(qtbot, field.box, "")
+    assert field.problem() == "By when: Type a date, or pick one from the calendar."
+
+
+def test_what_is_wrong_is_said_in_its_own_words(qtbot: QtBot) -> None:
+    field, readings = shown_field(qtbot, MARCH_14)
+    type_date(qtbot, field.box, "Friday 14 March 2027")
+    assert field.day() is None and readings == [None]
+    assert field.hint.text() == "14 March 2027 is a Sunday, not a Friday."
+    type_date(qtbot, field.box, "after the review meeting at school next week")
+    assert field.hint.text().startswith("“after the review meeti…” is not a date.\n")  # short, on two lines
+    type_date(qtbot, field.box, "")  # a box left empty is said so at once, not only at a save
+    assert field.hint.text() == "Type a date, or pick one from the calendar."
     assert field.problem() == "By when: Type a date, or pick one from the calendar."
 
 
@@ -156,8 +200,8 @@ def test_a_day_outside_the_range_is_named_as_such(qtbot: QtBot) -> None:
 
 def test_the_calendar_opens_from_the_keyboard_and_a_pick_sets_the_day(qtbot: QtBot) -> None:
     field, readings = shown_field(qtbot, MARCH_14)
-    field.text.setFocus()
-    QTest.keyClick(field.text, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    field.box.setFocus()
+    QTest.keyClick(field.box, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     calendar = field.findChild(DateCalendar)
     assert calendar is not None and calendar.isVisible()
     grid = calendar.calendar
@@ -166,9 +210,24 @@ def test_the_calendar_opens_from_the_keyboard_and_a_pick_sets_the_day(qtbot: QtB
     QTest.keyClick(days, Qt.Key.Key_Right)
     QTest.keyClick(days, Qt.Key.Key_Return)
     assert not calendar.isVisible()
-    assert field.date() == date(2027, 3, 15)
-    assert field.text.text() == "Monday 15 March 2027"
+    assert field.day() == date(2027, 3, 15)
+    assert field.box.text() == "Monday 15 March 2027"
     assert readings == [date(2027, 3, 15)]
+
+
+def test_a_date_half_typed_is_not_judged_while_the_calendar_is_open(qtbot: QtBot) -> None:
+    field, readings = shown_field(qtbot, MARCH_14)
+    with qtbot.waitActive(field):  # focus moves, as on a real screen, only in an active window
+        field.activateWindow()
+    field.box.setFocus()
+    field.box.selectAll()
+    QTest.keyClicks(field.box, "14/3/")
+    QTest.keyClick(field.box, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = field.findChild(DateCalendar)
+    assert calendar is not None and calendar.isVisible()
+    assert field.box.text() == "14/3/" and readings == []  # not read back, judged or announced yet
+    QTest.keyClick(calendar.calendar.findChild(QAbstractItemView), Qt.Key.Key_Escape)
+    assert not calendar.isVisible() and field.box.text() == "14/3/"  # nothing changed by a look
 
 
 def test_a_disabled_field_opens_no_calendar(qtbot: QtBot) -> None:

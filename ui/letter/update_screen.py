@@ -62,7 +62,7 @@ class UpdateScreen(LetterScreen):
         row.setContentsMargins(0, 0, 0, 0)
         for text, edit in ((self.tr("&From"), self.starts), (self.tr("&to"), self.ends)):
             words = label(text, kind="field")
-            words.setBuddy(edit.text)
+            words.setBuddy(edit.box)
             row.addWidget(words)
             row.addWidget(edit)
         row.addWidget(self.gather)
@@ -93,7 +93,7 @@ class UpdateScreen(LetterScreen):
 
     def chosen_period(self) -> Period | None:
         """The days in the boxes, or None if either reads as no day or they come the wrong way round."""
-        starts, ends = self.starts.date(), self.ends.date()
+        starts, ends = self.starts.day(), self.ends.day()
         return Period(starts, ends) if starts and ends and starts <= ends else None
 
     def gather_visits(self) -> None:

@@ -21,9 +21,14 @@ def day_in_words(day: date) -> str:
     return f"{day.day} {_tr(_MONTHS[day.month - 1])} {day.year}"
 
 
+def weekday_in_words(weekday: int) -> str:
+    """0 is "Monday"."""
+    return _tr(_DAYS[weekday])
+
+
 def weekday_day_in_words(day: date) -> str:
     """ "Sunday 14 March 2027": for a day near today, where the day of the week matters."""
-    return f"{_tr(_DAYS[day.weekday()])} {day_in_words(day)}"
+    return f"{weekday_in_words(day.weekday())} {day_in_words(day)}"
 
 
 def short_day_in_words(day: date) -> str:

@@ -86,7 +86,7 @@ class PictureDetailsDialog(FormDialog):
         self.made_on.set_range(None, date.today())  # a picture not made yet is a slip of the keyboard
         when = QHBoxLayout()
         when.addWidget(
-            label(self.tr("When it was made:"), buddy=self.made_on.text), 0, Qt.AlignmentFlag.AlignTop
+            label(self.tr("When it was made:"), buddy=self.made_on.box), 0, Qt.AlignmentFlag.AlignTop
         )
         when.addWidget(self.made_on, 1)
 
@@ -152,8 +152,8 @@ class PictureDetailsDialog(FormDialog):
 
     def details(self) -> PictureDetails:
         made_by = next((m for m, b in self.made_by_buttons.items() if b.isChecked()), MadeBy.CHILD)
-        day = self.made_on.date()
-        assert day is not None, "saved only once problem() finds nothing"
+        day = self.made_on.day()
+        assert day is not None, "details are read only once the date passes check()"
         return PictureDetails(
             description=self.description.toPlainText(),  # exactly as typed: the child's words
             made_by=made_by,

@@ -32,15 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.models.format import day_in_words, weekday_day_in_words
+from ui.models.format import day_in_words, weekday_day_in_words, weekday_in_words
 from ui.views.memorable_date import MONTHS
 from ui.views.widgets import label, named, restyle
 from visitapp.paths import resources_dir
 
-Leaning = Literal["past", "future", "nearest"]
+Leaning = Literal["past", "future", "recent"]
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _FILLER = {"st", "nd", "rd", "th", "of", "the", "on"}  # "the 14th of March", "on Friday"
 _RELATIVE = {"today": 0, "tomorrow": 1, "yesterday": -1}
+_SPELLINGS = {"weds": "wednesday", "tmrw": "tomorrow", "tomorow": "tomorrow", "tommorow": "tomorrow",
+              "tommorrow": "tomorrow", "yday": "yesterday"}  # fmt: skip
+LONGEST_NUMBER = 8  # 14032027; longer is no date (and Python will not make an int of 4,300 digits)
+EARLIEST_YEAR = 1900  # "0027" is a slip, not the year 27
+AHEAD_WEIGHT = 4  # "recent": a day to come counts as four times as far away as a day gone by
 
 
 def _named(word: str, names: tuple[str, ...]) -> int | None:
@@ -51,7 +56,7 @@ def _named(word: str, names: tuple[str, ...]) -> int | None:
 
 def _year(digits: str) -> int | None:
     if len(digits) == 4:
-        return int(digits)
+        return int(digits) if int(digits) >= EARLIEST_YEAR else None
     return 2000 + int(digits) if len(digits) == 2 else None  # days near today: "27" is 2027
 
 
@@ -60,78 +65,114 @@ def _leaning_to(candidates: list[date], today: date, leaning: Leaning) -> date |
         return min((d for d in candidates if d >= today), default=None)
     if leaning == "past":
         return max((d for d in candidates if d <= today), default=None)
-    return min(candidates, key=lambda d: (abs((d - today).days), d < today), default=None)
+    return min(candidates, default=None, key=lambda d: (d - today).days * AHEAD_WEIGHT if d > today
+               else (today - d).days)  # fmt: skip
 
 
-def _day_without_year(day: int, month: int, today: date, leaning: Leaning) -> date | None:
-    candidates = []
-    for year in (today.year - 1, today.year, today.year + 1):
+def _dates(day: int, months: list[tuple[int, int]]) -> list[date]:
+    """``day`` in each (year, month) that has it: no 29 February in 2027, no 31 April in any year."""
+    found = []
+    for year, month in months:
         try:
-            candidates.append(date(year, month, day))
-        except ValueError:  # 29 February in a year without it; 31 April in any
+            found.append(date(year, month, day))
+        except ValueError:
             continue
-    return _leaning_to(candidates, today, leaning)
+    return found
 
 
-def read_day(text: str, today: date, leaning: Leaning = "nearest") -> date | None:
-    """The day ``text`` names, or None if it names none (or names a day that does not exist)."""
-    words = re.findall(r"[a-z]+|\d+", text.lower())
+def _months_around(today: date) -> list[tuple[int, int]]:
+    """(year, month) for last month, this month and next."""
+    index = today.year * 12 + today.month - 1
+    return [((index + n) // 12, (index + n) % 12 + 1) for n in (-1, 0, 1)]
+
+
+def _read(text: str, today: date, leaning: Leaning) -> tuple[date | None, int | None]:
+    """The day ``text`` names, and the day of the week typed beside a whole date (0 is Monday), if one was."""
+    words = [_SPELLINGS.get(w, w) for w in re.findall(r"[a-z]+|\d+", text.lower())]
     words = [w for w in words if w not in _FILLER]
+    if any(w.isdigit() and len(w) > LONGEST_NUMBER for w in words):
+        return None, None
     if len(words) == 1 and words[0] in _RELATIVE:
-        return today + timedelta(days=_RELATIVE[words[0]])
+        return today + timedelta(days=_RELATIVE[words[0]]), None
     weekdays = [w for w in words if not w.isdigit() and _named(w, WEEKDAYS) is not None]
     rest = [w for w in words if w not in weekdays]
-    if len(weekdays) == 1 and rest in ([], ["next"], ["last"]):  # "friday", the way the field leans
-        wanted = _named(weekdays[0], WEEKDAYS)
+    if len(weekdays) > 1:
+        return None, None
+    wanted = _named(weekdays[0], WEEKDAYS) if weekdays else None
+    if wanted is not None and rest in ([], ["next"], ["last"], ["this"]):  # "friday", "next friday"
         week = [today + timedelta(days=n) for n in range(-7, 8)]
         days = [d for d in week if d.weekday() == wanted]
-        if rest == ["next"]:  # "next friday": never today, whichever way the field leans
-            return min(d for d in days if d > today)
+        if rest == ["next"]:  # never today, whichever way the field leans
+            return min(d for d in days if d > today), None
         if rest == ["last"]:
-            return max(d for d in days if d < today)
-        return _leaning_to(days, today, leaning)
-    # A weekday beside a date ("Sunday 14 March 2027", as the field writes a day) is passed over: the
-    # date says which day it is.
-    names = [w for w in rest if not w.isdigit()]
-    numbers = [w for w in rest if w.isdigit()]
+            return max(d for d in days if d < today), None
+        if rest == ["this"]:  # the one to come, today included
+            return min(d for d in days if d >= today), None
+        return _leaning_to(days, today, leaning), None
+    return _whole_date(rest, today, leaning), wanted
+
+
+def _whole_date(words: list[str], today: date, leaning: Leaning) -> date | None:
+    """A date from its day, month and perhaps year, in any of the orders people write them."""
+    names = [w for w in words if not w.isdigit()]
+    numbers = [w for w in words if w.isdigit()]
     if len(names) > 1:
         return None
-    if names:
+    if names:  # "14 March 2027", "March 14", "14 mar 27"
         month = _named(names[0], MONTHS)
         if month is None or not 1 <= len(numbers) <= 2:
             return None
-        day, year = numbers[0], numbers[1] if len(numbers) == 2 else None
-        return _make(day, month + 1, year, today, leaning)
+        return _make(numbers[0], month + 1, numbers[1] if len(numbers) == 2 else None, today, leaning)
     if len(numbers) == 1 and len(numbers[0]) in (6, 8):  # 14032027 or 140327
         whole = numbers[0]
         return _make(whole[:2], int(whole[2:4]), whole[4:], today, leaning)
-    if len(numbers) == 3 and len(numbers[0]) == 4:  # 2027-03-14
+    if len(numbers) == 1 and len(numbers[0]) <= 2:  # "14", "the 14th": that day of a month near today
+        months = [
+            ((today.month - 1 + n) // 12 + today.year, (today.month - 1 + n) % 12 + 1) for n in (-1, 0, 1)
+        ]
+        return _leaning_to(_dates(int(numbers[0]), months), today, leaning)
+    if len(numbers) == 3 and len(numbers[0]) == 4 and len(numbers[1]) <= 2:  # 2027-03-14
         return _make(numbers[2], int(numbers[1]), numbers[0], today, leaning)
-    if len(numbers) in (2, 3) and len(numbers[1]) <= 2:
+    if len(numbers) in (2, 3) and len(numbers[1]) <= 2:  # 14/3/2027, 14/3
         return _make(numbers[0], int(numbers[1]), numbers[2] if len(numbers) == 3 else None, today, leaning)
     return None
 
 
 def _make(day: str, month: int, year: str | None, today: date, leaning: Leaning) -> date | None:
-    if len(day) > 2:
+    if len(day) > 2 or not 1 <= month <= 12:
         return None
-    if year is None:
-        return _day_without_year(int(day), month, today, leaning) if 1 <= month <= 12 else None
+    if year is None:  # the one such day within a year either side that the field leans to
+        years = [(today.year + n, month) for n in (-1, 0, 1)]
+        return _leaning_to(_dates(int(day), years), today, leaning)
     full_year = _year(year)
-    if full_year is None:
-        return None
-    try:
-        return date(full_year, month, int(day))
-    except ValueError:
-        return None
+    found = _dates(int(day), [(full_year, month)]) if full_year is not None else []
+    return found[0] if found else None
+
+
+def read_day(text: str, today: date, leaning: Leaning = "recent") -> date | None:
+    """The day ``text`` names, or None if it names none: a day that does not exist, or a whole date with
+    another day of the week beside it ("Friday 14 March 2027" is a Sunday), is none."""
+    day, weekday = _read(text, today, leaning)
+    return None if day is None or (weekday is not None and day.weekday() != weekday) else day
+
+
+def weekday_clash(text: str, today: date, leaning: Leaning = "recent") -> tuple[date, int] | None:
+    """``(the date, the day of the week typed)`` when ``text`` gives a whole date and another day of the
+    week beside it; None otherwise."""
+    day, weekday = _read(text, today, leaning)
+    return (day, weekday) if day is not None and weekday is not None and day.weekday() != weekday else None
 
 
 def read_time(text: str) -> time | None:
-    """The time of day ``text`` names ("10:30", "10.30", "1030", "9", "9am", "2.15pm", "noon"), or None."""
+    """The time of day ``text`` names, or None. "10:30", "10.30", "1030", "0930h", "9am", "2.15 p.m.",
+    "noon" and "midnight" all read; an hour from 1 to 6 with no am or pm is the afternoon's (a visit at
+    "2:30" is at 14:30), unless written with its nought ("02:30")."""
     words = text.strip().lower().replace(" ", "")
     if words in ("noon", "midday"):
         return time(12, 0)
-    found = re.fullmatch(r"(\d{1,2})(?:[:.h]?(\d{2}))?(am|pm|a\.m\.|p\.m\.)?", words)
+    if words == "midnight":
+        return time(0, 0)
+    found = re.fullmatch(r"(\d{1,2})(?:[:.h]?(\d{2}))?(?:(am|pm|a\.m\.?|p\.m\.?)|hrs|hr|h)?", words)
     if not found:
         return None
     hour, minute, half = int(found[1]), int(found[2] or 0), (found[3] or "").replace(".", "")
@@ -139,9 +180,22 @@ def read_time(text: str) -> time | None:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if half == "pm" else 0)
+    elif found[1] in ("1", "2", "3", "4", "5", "6"):
+        hour += 12
     if hour > 23 or minute > 59:
         return None
     return time(hour, minute)
+
+
+def years_around(today: date, back: int, ahead: int) -> tuple[date, date]:
+    """The days from ``back`` years before ``today`` to ``ahead`` years after: a field's range, so that a
+    slip of the keyboard in the year ("2072" for 2027) is caught."""
+    return today - timedelta(days=round(365.25 * back)), today + timedelta(days=round(365.25 * ahead))
+
+
+def _short(typed: str) -> str:
+    """What was typed, to quote in a message one line long."""
+    return typed if len(typed) <= 24 else typed[:22].rstrip() + "…"
 
 
 class DateCalendar(QFrame):
@@ -169,7 +223,8 @@ class DateCalendar(QFrame):
 
 class TypedDateField(QWidget):
     """A date typed in one go or picked from the calendar beside it. ``date_changed`` says each new reading
-    (a date, or None) once the worker has finished: on leaving the field, on Enter and on a pick."""
+    (a date, or None) once the worker has finished (on leaving the box, on Enter, on a pick) and on
+    ``set_date``, so a form filling itself in blocks the field's signals. ``box`` is the text box."""
 
     date_changed = Signal(object)
 
@@ -189,10 +244,10 @@ class TypedDateField(QWidget):
         self.earliest: date | None = None
         self.latest: date | None = None
         self._accessible = accessible
-        self.text = named(_DateText(), name, accessible)
-        self.text.setMinimumHeight(44)
-        self.text.setMinimumWidth(280)  # "Wednesday 30 September 2026" whole
-        self.text.setMaximumWidth(340)  # a date, not a line of text
+        self.box = named(_DateText(), name, accessible)
+        self.box.setMinimumHeight(44)
+        self.box.setMinimumWidth(280)  # "Wednesday 30 September 2026" whole
+        self.box.setMaximumWidth(340)  # a date, not a line of text
         self.pick = named(
             QToolButton(), f"{name}Pick", self.tr("{0}: pick from a calendar").format(accessible)
         )
@@ -208,7 +263,7 @@ class TypedDateField(QWidget):
         self._row = row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
-        row.addWidget(self.text)
+        row.addWidget(self.box)
         row.addWidget(self.pick)
         row.addStretch(1)
         column = QVBoxLayout(self)
@@ -216,14 +271,14 @@ class TypedDateField(QWidget):
         column.setSpacing(2)
         column.addLayout(row)
         column.addWidget(self.hint)
-        self.setFocusProxy(self.text)
+        self.setFocusProxy(self.box)
         # No taller than it needs, so that in a row with taller neighbours it sits in the middle beside them.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._calendar: DateCalendar | None = None
         self._reading: date | None = None
-        self.text.textEdited.connect(self._show_reading)
-        self.text.editingFinished.connect(self._finish)
-        self.text.open_calendar.connect(self.open_calendar)
+        self.box.textEdited.connect(self._show_reading)
+        self.box.editingFinished.connect(self._finish)
+        self.box.open_calendar.connect(self.open_calendar)
         self.pick.clicked.connect(self.open_calendar)
 
     def add_beside(self, widget: QWidget) -> None:
@@ -242,7 +297,7 @@ class TypedDateField(QWidget):
     def in_form(self, form: QFormLayout, text: str) -> None:
         """A row of ``form``: the label ``text`` (with its mnemonic) level with the box, not with the middle
         of the box and the message under it."""
-        form.addRow(label(text, buddy=self.text), self)
+        form.addRow(label(text, buddy=self.box), self)
         row, _ = form.getWidgetPosition(self)
         form.itemAt(row, QFormLayout.ItemRole.LabelRole).setAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
@@ -250,18 +305,18 @@ class TypedDateField(QWidget):
 
     def tab_chain(self) -> list[QWidget]:
         """Its parts in Tab order, for a form that sets the order of its fields itself."""
-        return [self.text, self.pick, *([self.time] if self.time is not None else [])]
+        return [self.box, self.pick, *([self.time] if self.time is not None else [])]
 
     # What the worker typed -------------------------------------------------------------------------------
 
-    def date(self) -> date | None:
+    def day(self) -> date | None:
         """The day the text names, or None while it names none."""
-        return read_day(self.text.text(), self.today(), self.leaning)
+        return read_day(self.box.text(), self.today(), self.leaning)
 
     def set_date(self, day: date) -> None:
         """Show ``day`` in words, as if picked; says ``date_changed`` if it is a new reading."""
-        self.text.setText(weekday_day_in_words(day))
-        self.text.setCursorPosition(0)
+        self.box.setText(weekday_day_in_words(day))
+        self.box.setCursorPosition(0)
         self._say(None)
         self._announce()
 
@@ -270,15 +325,20 @@ class TypedDateField(QWidget):
 
     def problem(self, with_name: bool = True) -> str | None:
         """Why the text cannot be saved, in words; None if it can. ``with_name``: starting with the field's
-        name, as a message anywhere but under the field itself needs."""
-        typed = self.text.text().strip()
-        day = self.date()
+        name, on one line, as a message anywhere but under the field itself needs."""
+        typed = self.box.text().strip()
+        day = self.day()
+        clash = weekday_clash(typed, self.today(), self.leaning)
         if not typed:
             wrong = self.tr("Type a date, or pick one from the calendar.")
+        elif clash is not None:
+            wrong = self.tr("{0} is a {1}, not a {2}.").format(
+                day_in_words(clash[0]), weekday_in_words(clash[0].weekday()), weekday_in_words(clash[1])
+            )
         elif day is None:
             example = self.today()
-            wrong = self.tr("“{0}” is not a date. Type it as {1}/{2}/{3} or {4}.").format(
-                typed, example.day, example.month, example.year, day_in_words(example)
+            wrong = self.tr("“{0}” is not a date.\nType it as {1}/{2}/{3} or {4}.").format(
+                _short(typed), example.day, example.month, example.year, day_in_words(example)
             )
         elif self.latest is not None and day > self.latest:
             wrong = self.tr("{0} is after {1}.").format(day_in_words(day), self._bound_words(self.latest))
@@ -286,41 +346,43 @@ class TypedDateField(QWidget):
             wrong = self.tr("{0} is before {1}.").format(day_in_words(day), self._bound_words(self.earliest))
         else:
             return None
-        return self.tr("{0}: {1}").format(self._accessible, wrong) if with_name else wrong
+        if not with_name:
+            return wrong
+        return self.tr("{0}: {1}").format(self._accessible, wrong.replace("\n", " "))
 
     def _bound_words(self, day: date) -> str:
         return self.tr("today") if day == self.today() else day_in_words(day)
 
     def _show_reading(self) -> None:
         """While typing: what the text reads as so far, or nothing (no message for a date half typed)."""
-        day = self.date()
+        day = self.day()
         self._say(self.tr("Reads as {0}").format(weekday_day_in_words(day)) if day else None)
 
     def _finish(self) -> None:
-        day = self.date()
+        day = self.day()
         if day is not None:
-            self.text.setText(weekday_day_in_words(day))  # the reading, in words, so a misreading shows
-            self.text.setCursorPosition(0)
+            self.box.setText(weekday_day_in_words(day))  # the reading, in words, so a misreading shows
+            self.box.setCursorPosition(0)
         self._show_problem()
         self._announce()
 
     def _show_problem(self) -> None:
-        """Under the field once the worker has left it: what is wrong with the date, else with the time. An
-        empty date is left alone until a save needs it (``check``): it may be being filled in."""
-        problem = self.problem(with_name=False) if self.text.text().strip() else None
-        if problem is None and self.time is not None and self.time.text().strip():
+        """Under the field once the worker has left the date or the time: what is wrong with the date, else
+        with the time."""
+        problem = self.problem(with_name=False)
+        if problem is None and self.time is not None:
             problem = self.time.problem(with_name=False)
         self._say(problem, error=True)
 
-    def check(self) -> bool:
+    def check(self, quietly: bool = False) -> bool:
         """Before a save: True if the date (and time) can be saved; if not, says why under the field and
-        puts the cursor there."""
+        (unless ``quietly``, as for a save of its own) puts the cursor there."""
         problem = self.problem(with_name=False)
-        wrong: QWidget = self.text
+        wrong: QWidget = self.box
         if problem is None and self.time is not None:
             problem, wrong = self.time.problem(with_name=False), self.time
         self._say(problem, error=True)
-        if problem is not None:
+        if problem is not None and not quietly:
             wrong.setFocus()
         return problem is None
 
@@ -331,7 +393,7 @@ class TypedDateField(QWidget):
         self.hint.setVisible(bool(text))
 
     def _announce(self) -> None:
-        day = self.date()
+        day = self.day()
         if day != self._reading:
             self._reading = day
             self.date_changed.emit(day)
@@ -340,35 +402,37 @@ class TypedDateField(QWidget):
 
     def set_date_enabled(self, enabled: bool) -> None:
         """The date box and its calendar on or off; what was added beside them stays as it is."""
-        self.text.setEnabled(enabled)
+        self.box.setEnabled(enabled)
         self.pick.setEnabled(enabled)
         if not enabled:
             self._say(None)
 
     def open_calendar(self) -> None:
-        if not self.text.isEnabled():
+        if not self.box.isEnabled():
             return
         if self._calendar is None:
-            self._calendar = DateCalendar(self.text.objectName(), self)
+            # A child of the box: Qt's line edit does not count focus going to its own popup as the end of
+            # editing, so a date half typed is not judged while the calendar is open.
+            self._calendar = DateCalendar(self.box.objectName(), self.box)
             self._calendar.picked.connect(self._picked)
         grid = self._calendar.calendar
         grid.setMinimumDate(QDate(self.earliest) if self.earliest else QDate(1900, 1, 1))
         grid.setMaximumDate(QDate(self.latest) if self.latest else QDate(2200, 12, 31))
-        grid.setSelectedDate(QDate(self.date() or self.today()))
+        grid.setSelectedDate(QDate(self.day() or self.today()))
         self._calendar.adjustSize()
-        below = self.text.mapToGlobal(QPoint(0, self.text.height()))
-        room = self.text.screen().availableGeometry()
+        below = self.box.mapToGlobal(QPoint(0, self.box.height()))
+        room = self.box.screen().availableGeometry()
         size = self._calendar.size()
         if below.y() + size.height() > room.bottom():  # no room below: above the box instead
-            below.setY(self.text.mapToGlobal(QPoint(0, 0)).y() - size.height())
+            below.setY(self.box.mapToGlobal(QPoint(0, 0)).y() - size.height())
         below.setX(max(room.left(), min(below.x(), room.right() - size.width())))
         self._calendar.move(below)
+        grid.setFocus()  # before it shows: afterwards, the move of focus would end the box's editing
         self._calendar.show()
-        grid.setFocus()
 
     def _picked(self, day: date) -> None:
         self.set_date(day)
-        self.text.setFocus()
+        self.box.setFocus()
 
 
 class _DateText(QLineEdit):

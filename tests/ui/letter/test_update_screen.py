@@ -54,8 +54,8 @@ def _screen(qtbot: QtBot, store: StoreAccess, child_id: str, tmp_path: Path) -> 
 
 
 def _pick(qtbot: QtBot, screen: UpdateScreen, starts: date, ends: date) -> None:
-    type_date(qtbot, screen.starts.text, f"{starts.day}/{starts.month}/{starts.year}")
-    type_date(qtbot, screen.ends.text, f"{ends:%d %B %Y}")
+    type_date(qtbot, screen.starts.box, f"{starts.day}/{starts.month}/{starts.year}")
+    type_date(qtbot, screen.ends.box, f"{ends:%d %B %Y}")
     with qtbot.waitSignal(screen.period_changed, timeout=10_000):
         qtbot.mouseClick(screen.gather, Qt.MouseButton.LeftButton)
 
@@ -65,8 +65,8 @@ def test_opens_on_the_last_three_months_with_the_draft(
 ) -> None:
     screen = _screen(qtbot, store, vault[1], tmp_path)
     assert isinstance(screen, LetterScreen)  # the same machinery: editor, checks, preview, export
-    assert screen.starts.date() == date(2025, 12, 1) and screen.ends.date() == date(2026, 3, 1)
-    assert screen.starts.text.text() == "Monday 1 December 2025"
+    assert screen.starts.day() == date(2025, 12, 1) and screen.ends.day() == date(2026, 3, 1)
+    assert screen.starts.box.text() == "Monday 1 December 2025"
     text = screen.editor.toPlainText()
     assert text.startswith("Dear Kit,") and "I came to see you three times." in text
     assert "Our visits" in screen.preview.toPlainText()
@@ -90,17 +90,17 @@ def test_picking_a_period_gathers_its_visits_and_an_empty_one_says_so(
     assert screen.editor.toPlainText() == "" and screen.editor.isReadOnly()
     assert not screen.export.isEnabled() and screen.ask_export() is None
 
-    type_date(qtbot, screen.starts.text, "1/2/2026")
-    type_date(qtbot, screen.ends.text, "1/1/2026")
+    type_date(qtbot, screen.starts.box, "1/2/2026")
+    type_date(qtbot, screen.ends.box, "1/1/2026")
     screen.gather.click()
     assert "must come before" in screen.state.text()
-    type_date(qtbot, screen.ends.text, "31/2/2026")  # no such day: said under it, nothing gathered
+    type_date(qtbot, screen.ends.box, "31/2/2026")  # no such day: said under it, nothing gathered
     screen.gather.click()
     assert screen.ends.hint.text().startswith("“31/2/2026” is not a date")
-    type_date(qtbot, screen.ends.text, "1/1/2099")
+    type_date(qtbot, screen.ends.box, "1/1/2099")
     screen.gather.click()
     assert screen.ends.hint.text() == "1 January 2099 is after today."
-    assert screen.ends.text.hasFocus()
+    assert screen.ends.box.hasFocus()
     screen.shutdown()
 
 
@@ -115,7 +115,7 @@ def test_an_edit_is_there_when_the_worker_comes_back(
     screen.close()
 
     again = _screen(qtbot, store, vault[1], tmp_path)  # no period given: the update touched last
-    assert again.starts.date() == date(2026, 1, 1) and again.ends.date() == date(2026, 1, 31)
+    assert again.starts.day() == date(2026, 1, 1) and again.ends.day() == date(2026, 1, 31)
     assert again.editor.toPlainText().rstrip().endswith("I liked our walk.")
     again.shutdown()
 

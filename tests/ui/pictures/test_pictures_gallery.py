@@ -110,10 +110,10 @@ def test_panel_viewer_and_details_over_a_real_vault(
     closed: list[int] = []
     dialog.finished.connect(closed.append)
     # Enter in the date, as in any field of a form, presses Save.
-    type_date(qtbot, dialog.made_on.text, "1/1/2099")  # not made yet: a slip, refused under the field
+    type_date(qtbot, dialog.made_on.box, "1/1/2099")  # not made yet: a slip, refused under the field
     assert dialog.made_on.hint.text() == "1 January 2099 is after today." and dialog.isEnabled()
     assert closed == []
-    type_date(qtbot, dialog.made_on.text, "yesterday")
+    type_date(qtbot, dialog.made_on.box, "yesterday")
     qtbot.waitUntil(lambda: closed == [1], timeout=5000)
     listed = run_job(qtbot, store, visit_pictures(visit_id))
     saved = listed[0]  # type: ignore[index]

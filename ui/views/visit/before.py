@@ -4,13 +4,13 @@ is here (ticks from the child's people, or someone new)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from ui.models.format import day_in_words
-from ui.views.typed_date import TypedDateField
+from ui.views.typed_date import TypedDateField, years_around
 from ui.views.visit.page import StepPage, edits
 from ui.views.widgets import (
     button,
@@ -46,8 +46,10 @@ class BeforeYouGoPage(StepPage):
             self.tr("Why you are going, and what was agreed last time. Tick anything that has been done."),
             parent,
         )
-        # Filled in before, during or after the visit: a day typed without its year is the nearest one.
-        self.starts_on = TypedDateField("visitStartsOn", self.tr("Date of the visit"), "nearest")
+        # Filled in before, during or after the visit: a day typed without its year is a recent one. Back to
+        # ten years for visits written up from paper; a year ahead at most.
+        self.starts_on = TypedDateField("visitStartsOn", self.tr("Date of the visit"), "recent")
+        self.starts_on.set_range(*years_around(date.today(), back=10, ahead=1))
         self.starts_at = self.starts_on.add_time("visitStartsAt", self.tr("Time the visit starts"))
         self.place = line_edit("visitPlace", self.tr("Where the visit happened"))
         self.visit_type = combo(
@@ -76,13 +78,17 @@ class BeforeYouGoPage(StepPage):
         self.actions_box = QVBoxLayout()
         self.body.addLayout(self.actions_box)
         self.action_boxes: list[QCheckBox] = []
-        # Only a date or time that reads as one is an edit to save: a slip is said under the field, and
-        # "Saved" beside it would say the slip had been kept.
-        self.starts_on.date_changed.connect(lambda day: day is not None and self.details_changed.emit())
-        self.starts_at.time_changed.connect(lambda moment: moment is not None and self.details_changed.emit())
+        self.starts_on.date_changed.connect(self._when_changed)
+        self.starts_at.time_changed.connect(self._when_changed)
         self.place.textEdited.connect(self.details_changed)
         self.purpose.textEdited.connect(self.details_changed)
         self.visit_type.currentIndexChanged.connect(self.details_changed)
+
+    def _when_changed(self) -> None:
+        # Only a date and a time that both read as one are an edit to save: a slip in either is said under
+        # them, and "Saved" beside it would say the slip had been kept.
+        if self.starts_on.check(quietly=True):
+            self.details_changed.emit()
 
     def show_visit(self, visit: Visit) -> None:
         fields = (self.starts_on, self.starts_at, self.place, self.purpose, self.visit_type)
@@ -127,13 +133,13 @@ class BeforeYouGoPage(StepPage):
             self.action_done.emit(action_id)
 
     def read_visit(self, base: Visit) -> Visit:
-        """The visit as the form has it. A date or time that reads as none keeps what was saved before
-        (the field says what is wrong), so a slip of the keyboard never moves the visit."""
-        day = self.starts_on.date() or base.starts_at.date()
-        moment = self.starts_at.time_of_day() or base.starts_at.time()
+        """The visit as the form has it. While the date or the time reads as none (the field says what is
+        wrong), the visit keeps when it was saved as, both parts: a slip of the keyboard never moves it."""
+        day, moment = self.starts_on.day(), self.starts_at.time_of_day()
+        starts_at = datetime.combine(day, moment) if day and moment is not None else base.starts_at
         return replace(
             base,
-            starts_at=datetime.combine(day, moment).replace(second=0, microsecond=0),
+            starts_at=starts_at.replace(second=0, microsecond=0),
             place=self.place.text().strip(),
             visit_type=VisitType(self.visit_type.currentData()),
             purpose=self.purpose.text().strip(),

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.models.format import day_in_words
-from ui.views.typed_date import TypedDateField
+from ui.views.typed_date import TypedDateField, years_around
 from ui.views.visit.page import StepPage, edits, entry_form
 from ui.views.visit.sharing import SharingToggle
 from ui.views.visit.words import current_id, fill_list
@@ -42,6 +42,7 @@ class ActionsPage(StepPage):
         self.who.setEditable(True)
         self.what = line_edit("visitActionWhat", self.tr("What they will do"))
         self.due = TypedDateField("visitActionDue", self.tr("By when"), "future")
+        self.due.set_range(*years_around(date.today(), back=1, ahead=5))
         self.no_date = check_box(self.tr("No date &yet"), "visitActionNoDate")
         self.add_button = edits(button(self.tr("&Add this action"), "visitActionAdd"))
         self.remove_button = edits(
@@ -85,7 +86,7 @@ class ActionsPage(StepPage):
     def _add(self) -> None:
         if not (self.no_date.isChecked() or self.due.check()):
             return  # what is wrong with the date is said under it
-        due = None if self.no_date.isChecked() else self.due.date()
+        due = None if self.no_date.isChecked() else self.due.day()
         self.add.emit(self.who.currentText(), self.what.text(), due)
 
     def added(self) -> None:
@@ -115,6 +116,7 @@ class NextVisitPage(StepPage):
         self.basis = label(kind="hint")
         self.basis.setObjectName("visitNextBasis")
         self.date = TypedDateField("visitNextDate", self.tr("Date of the next visit"), "future")
+        self.date.set_range(*years_around(date.today(), back=1, ahead=2))
         self.use_due = edits(button(self.tr("Use the &due date"), "visitNextUseDue"))
         self.later = label(kind="attention")
         self.later.setObjectName("visitNextLater")
@@ -140,11 +142,11 @@ class NextVisitPage(StepPage):
         self.save_button.clicked.connect(self._save)
 
     def chosen(self) -> date | None:
-        return self.date.date()
+        return self.date.day()
 
     def _save(self) -> None:
         chosen = self.chosen()
-        if chosen is not None and self.date.check():
+        if self.date.check() and chosen is not None:  # else what is wrong is said under the date
             self.save.emit(chosen, raw_text(self.reason))
 
     def show_next(self, due: date | None, basis: str, planned: NextVisit, fill: bool) -> None:
