@@ -29,6 +29,7 @@ from ui.controllers.app_controller import AppController
 from ui.views.dialog_base import FormDialog
 from visitapp.domain.models import Child
 from visitapp.domain.visit_steps import Step, StepState
+from visitapp.store import letters
 
 
 def new_visit(app: AppController, qtbot: QtBot, child_id: str, old_visit: str) -> str:
@@ -158,9 +159,14 @@ def test_a_whole_visit_from_new_to_signed_off(unlocked, qtbot: QtBot) -> None:
     by_name("Save the next visit", QPushButton).click()  # the proposed date: when it is due
     qtbot.waitUntil(lambda: step_state("Next visit") == "Done")
 
+    go_step(app, "Worries, what's working, what needs to happen")
+    qtbot.keyClicks(working, "Nanna Jo cooks tea on Fridays.")  # typed, and Add forgotten
     go_step(app, "Finish")
     assert app.screens.visit.finish.missing.text() == "Nothing is missing."
     by_name("Mark the visit completed", QPushButton).click()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    question = QApplication.activeModalWidget().text()  # type: ignore[union-attr]
+    assert question.startswith("Not added yet, so not in the record: what you typed in “What is working")
     answer_yes(qtbot, "completeVisitQuestion")
     qtbot.waitUntil(lambda: app.screens.visit.finish.stamp.text().startswith("Completed on"))
     assert "Written within one working day of the visit." in app.screens.visit.finish.stamp.text()
@@ -204,6 +210,9 @@ def test_a_whole_visit_from_new_to_signed_off(unlocked, qtbot: QtBot) -> None:
     assert saved.tools[0].answers["worries"] == "the dog next door"
     assert [a.part for a in saved.amendments] == ["what_i_saw"]
     assert saved.signed_off_at is not None and saved.visit.purpose == "To see your new room"
+    # The letter was never opened before sign-off: it was written from the record then, to read and export.
+    letter = fetch(app, qtbot, lambda context: letters.get_letter(context.casework.conn, visit_id))
+    assert letter is not None and "I like my room." in letter.text
 
 
 def test_the_timer_keeps_running_across_steps(unlocked, qtbot: QtBot) -> None:
@@ -349,7 +358,7 @@ def test_dates_and_times_are_typed_in_one_go(unlocked, qtbot: QtBot) -> None:
     go_step(app, "Actions")
     qtbot.keyClicks(by_name("What they will do", QLineEdit), "ring the dentist")
     type_date(qtbot, by_name("By when", QLineEdit), "next friday")
-    friday = today + timedelta(days=(4 - today.weekday()) % 7 or 7)
+    friday = today + timedelta(days=7 - today.weekday() + 4)  # the Friday of next week
     by_name("Add this action", QPushButton).click()
     qtbot.waitUntil(lambda: by_name("Actions agreed at this visit", QListWidget).count() == 1)
     assert [a.due_on for a in record(app, qtbot, visit_id).actions] == [friday]
@@ -402,6 +411,10 @@ def test_a_later_next_visit_asks_for_a_reason(unlocked, qtbot: QtBot) -> None:
     earlier = due - timedelta(days=3)  # earlier: no reason needed
     type_date(qtbot, by_name("Date of the next visit", QLineEdit), f"{earlier:%d %B %Y}")
     assert not reason.isVisible()
+    # Beside Save, what is saved, and that the date in the box is not it until saved.
+    assert page.saved.text() == f"Saved: {later.day} {later:%B %Y}. The date above is not saved yet."
+    type_date(qtbot, by_name("Date of the next visit", QLineEdit), f"{later.day}/{later.month}/{later.year}")
+    assert page.saved.text() == f"Saved: {later.day} {later:%B %Y}."
 
 
 def test_the_caseload_shows_what_is_overdue(unlocked, qtbot: QtBot) -> None:

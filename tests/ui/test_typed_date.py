@@ -18,6 +18,7 @@ from ui.views.typed_date import (
     Leaning,
     TypedDateField,
     TypedTimeField,
+    gives_year,
     read_day,
     read_time,
     weekday_clash,
@@ -57,7 +58,9 @@ def test_a_whole_date_is_read_whichever_way_it_is_written(text: str) -> None:
         ("friday", "future", date(2026, 12, 4)),
         ("fri", "past", date(2026, 11, 27)),
         ("on Monday", "future", date(2026, 12, 7)),
-        ("next thursday", "recent", date(2026, 12, 10)),  # "next" is never today
+        ("next thursday", "recent", date(2026, 12, 10)),  # "next": in next week, Monday to Sunday
+        ("next friday", "future", date(2026, 12, 11)),  # on a Thursday, not tomorrow: that is "this friday"
+        ("next mon", "past", date(2026, 12, 7)),
         ("this fri", "past", date(2026, 12, 4)),  # "this" is the one to come
         ("this thursday", "past", TODAY),
         ("weds", "past", date(2026, 12, 2)),
@@ -187,6 +190,21 @@ def test_what_is_wrong_is_said_in_its_own_words(qtbot: QtBot) -> None:
     type_date(qtbot, field.box, "")  # a box left empty is said so at once, not only at a save
     assert field.hint.text() == "Type a date, or pick one from the calendar."
     assert field.problem() == "By when: Type a date, or pick one from the calendar."
+
+
+def test_a_day_far_off_whose_year_the_field_chose_is_pointed_out(qtbot: QtBot) -> None:
+    field = TypedDateField("due", "By when", "future", today=lambda: TODAY)
+    qtbot.addWidget(field)
+    field.show()
+    type_date(qtbot, field.box, "2/12")  # yesterday, perhaps, or a slip: "next" 2 December is a year on
+    assert field.day() == date(2027, 12, 2) and field.problem() is None
+    assert field.hint.property("kind") == "attention"
+    assert field.hint.isVisible() and field.hint.text() == (
+        "Thursday 2 December 2027 is 364 days away. Type the year if you meant another."
+    )
+    type_date(qtbot, field.box, "2/12/2027")  # said in full: nothing to point out
+    assert not field.hint.isVisible()
+    assert gives_year("14 March 2027") and gives_year("140327") and not gives_year("14/3")
 
 
 def test_a_day_outside_the_range_is_named_as_such(qtbot: QtBot) -> None:

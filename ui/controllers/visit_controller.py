@@ -251,6 +251,14 @@ class VisitController(QObject):
 
     # Finishing ---------------------------------------------------------------------------------------------
 
+    def _unadded_warning(self) -> str:
+        """The start of a finishing question when words are typed but not added: they are not recorded."""
+        unadded = self.view.unadded_entries()
+        if not unadded:
+            return ""
+        return self.tr("Not added yet, so not in the record: what you typed in {0}. Go back and press Add to "
+                       "keep it.\n\n").format(", ".join(f"“{title}”" for title in unadded))  # fmt: skip
+
     def _ask_complete(self) -> None:
         if self.visit is None:
             return
@@ -259,8 +267,9 @@ class VisitController(QObject):
             self.view,
             "completeVisitQuestion",
             self.tr("Mark the visit completed?"),
-            self.tr("After this, the child's words are kept exactly as they are: you can add a note beside "
-                    "them, but not change them. Is the visit written up?"),
+            self._unadded_warning()
+            + self.tr("After this, the child's words are kept exactly as they are: you can add a note beside "
+                      "them, but not change them. Is the visit written up?"),
             self.tr("&Mark completed"),
             self.complete,
         )  # fmt: skip
@@ -282,11 +291,14 @@ class VisitController(QObject):
             self.view,
             "signOffQuestion",
             self.tr("Sign off this visit?"),
-            self.tr("Once signed off, the record is locked. Any later change is added as an amendment, with "
-                    "the reason, beside what you wrote. Sign it off now?"),
+            self._unadded_warning()
+            + self.tr("Once signed off, the record is locked. Any later change is added as an amendment, "
+                      "with the reason, beside what you wrote. The letter to the child is locked too: if you "
+                      "have not opened it yet, VisitApp writes it from the record now, and it can be read "
+                      "and exported but not changed. Sign it off now?"),
             self.tr("&Sign off"),
-            lambda: self.run_change(change(visit_id, lambda flow: flow.sign_off(visit_id)), Step.FINISH,
-                                    self.hooks.visit_finished),
+            lambda: self.run_change(change_casework(visit_id, lambda context: _sign_off(context, visit_id)),
+                                    Step.FINISH, self.hooks.visit_finished),
         )  # fmt: skip
 
     def amend(self) -> AmendDialog | None:
@@ -322,3 +334,11 @@ class VisitController(QObject):
         if self.visit is not None:
             self.flush()
             self.back.emit(self.visit.child_id)
+
+
+def _sign_off(context: StoreContext, visit_id: str) -> None:
+    """Through the letter service, which writes the letter first if nobody has opened it yet."""
+    from visitapp.writing.letters import LetterService  # the letter's machinery, only when it is needed
+
+    casework = context.casework
+    LetterService(casework.conn, casework.worker_id).sign_off(visit_id)

@@ -45,6 +45,9 @@ _SPELLINGS = {"weds": "wednesday", "tmrw": "tomorrow", "tomorow": "tomorrow", "t
               "tommorrow": "tomorrow", "yday": "yesterday"}  # fmt: skip
 LONGEST_NUMBER = 8  # 14032027; longer is no date (and Python will not make an int of 4,300 digits)
 EARLIEST_YEAR = 1900  # "0027" is a slip, not the year 27
+FAR_AWAY_DAYS = (
+    200  # a day read without its year that far off is pointed out: "2/12" the day after is a year on
+)
 AHEAD_WEIGHT = 4  # "recent": a day to come counts as four times as far away as a day gone by
 
 
@@ -102,8 +105,8 @@ def _read(text: str, today: date, leaning: Leaning) -> tuple[date | None, int | 
     if wanted is not None and rest in ([], ["next"], ["last"], ["this"]):  # "friday", "next friday"
         week = [today + timedelta(days=n) for n in range(-7, 8)]
         days = [d for d in week if d.weekday() == wanted]
-        if rest == ["next"]:  # never today, whichever way the field leans
-            return min(d for d in days if d > today), None
+        if rest == ["next"]:  # in next week (Monday to Sunday), as "next Friday" is said on a Thursday
+            return today + timedelta(days=7 - today.weekday() + wanted), None
         if rest == ["last"]:
             return max(d for d in days if d < today), None
         if rest == ["this"]:  # the one to come, today included
@@ -147,6 +150,14 @@ def _make(day: str, month: int, year: str | None, today: date, leaning: Leaning)
     full_year = _year(year)
     found = _dates(int(day), [(full_year, month)]) if full_year is not None else []
     return found[0] if found else None
+
+
+def gives_year(text: str) -> bool:
+    """Whether ``text`` says the year itself (else the field chose it)."""
+    words = re.findall(r"[a-z]+|\d+", text.lower())
+    numbers = [w for w in words if w.isdigit()]
+    month_named = any(_named(w, MONTHS) is not None for w in words if not w.isdigit())
+    return any(len(n) in (4, 6, 8) for n in numbers) or len(numbers) >= (2 if month_named else 3)
 
 
 def read_day(text: str, today: date, leaning: Leaning = "recent") -> date | None:
@@ -359,20 +370,26 @@ class TypedDateField(QWidget):
         self._say(self.tr("Reads as {0}").format(weekday_day_in_words(day)) if day else None)
 
     def _finish(self) -> None:
-        day = self.day()
+        typed, day = self.box.text(), self.day()
         if day is not None:
             self.box.setText(weekday_day_in_words(day))  # the reading, in words, so a misreading shows
             self.box.setCursorPosition(0)
-        self._show_problem()
+        problem = self._show_problem()
+        far = day is not None and abs((day - self.today()).days) > FAR_AWAY_DAYS
+        if far and problem is None and not gives_year(typed):
+            assert day is not None
+            self._say(self.tr("{0} is {1} days away. Type the year if you meant another.").format(
+                weekday_day_in_words(day), abs((day - self.today()).days)), kind="attention")  # fmt: skip
         self._announce()
 
-    def _show_problem(self) -> None:
+    def _show_problem(self) -> str | None:
         """Under the field once the worker has left the date or the time: what is wrong with the date, else
-        with the time."""
+        with the time. Returns what it said."""
         problem = self.problem(with_name=False)
         if problem is None and self.time is not None:
             problem = self.time.problem(with_name=False)
         self._say(problem, error=True)
+        return problem
 
     def check(self, quietly: bool = False) -> bool:
         """Before a save: True if the date (and time) can be saved; if not, says why under the field and
@@ -386,9 +403,9 @@ class TypedDateField(QWidget):
             wrong.setFocus()
         return problem is None
 
-    def _say(self, text: str | None, error: bool = False) -> None:
+    def _say(self, text: str | None, error: bool = False, kind: str = "hint") -> None:
         self.hint.setText(text or "")
-        self.hint.setProperty("kind", "error" if error else "hint")
+        self.hint.setProperty("kind", "error" if error else kind)
         restyle(self.hint)
         self.hint.setVisible(bool(text))
 

@@ -236,6 +236,16 @@ class VisitView(QWidget):
         self.capture_button.setVisible(not signed_off)
         self.capture_shortcut.setEnabled(not signed_off)
 
+    def unadded_entries(self) -> list[str]:
+        """The headings of boxes with words typed in them but not added (an entry or an action), which
+        completing or signing off would leave out of the record."""
+        from ui.views.visit.entries import EntryColumn
+
+        found = [c.title.text() for c in self.findChildren(EntryColumn) if c.text.toPlainText().strip()]
+        if self.actions.what.text().strip():
+            found.append(self.tr("Actions"))
+        return found
+
     def show_save_state(self, text: str, kind: str = "saved") -> None:
         self.saved.setText(text)
         self.saved.setProperty("kind", kind)

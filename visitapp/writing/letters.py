@@ -141,6 +141,16 @@ class LetterService:
             self._compose(record, people, pictures, "letter.composed")
         return self._session(record, people, pictures)
 
+    def sign_off(self, visit_id: str) -> None:
+        """Sign the visit off, writing its letter from the record first if it has none. After sign-off the
+        letter can be read and exported but not written, so a visit signed off before anyone opened its
+        letter would otherwise have none, for good."""
+        if letters.get_letter(self.conn, visit_id) is None:
+            record = self.flow.open(visit_id)
+            people = children.people_for(self.conn, record.child.id)
+            self._compose(record, people, self.pictures.pictures_for_visit(visit_id), "letter.composed")
+        self.flow.sign_off(visit_id)
+
     def recompose(self, visit_id: str) -> LetterSession:
         """Start again from what was recorded: the worker's edits are replaced."""
         record = self.flow.open(visit_id)

@@ -64,3 +64,24 @@ def test_signed_off_letter_is_locked(casework: Casework) -> None:
         service.recompose(visit_id)
     with pytest.raises(Exception, match="signed off"):
         letters.save_text(casework.conn, visit_id, "changed behind the service's back")
+
+
+def test_a_visit_signed_off_before_its_letter_was_opened_still_has_one(casework: Casework) -> None:
+    visit_id = record_rowan(casework, casework.conn)
+    service = LetterService(casework.conn, casework.worker_id)
+    VisitFlow(casework.conn, casework.worker_id).complete(visit_id)
+    service.sign_off(visit_id)
+    session = service.open(visit_id)  # read and exported, not written
+    assert session.locked and session.text.startswith("Dear ")
+    actions = [entry.action for entry in entries_for(casework.conn, visit_id)]
+    assert actions.index("letter.composed") < actions.index("visit.signed_off")
+
+
+def test_signing_off_keeps_the_letter_the_worker_wrote(casework: Casework) -> None:
+    visit_id = record_rowan(casework, casework.conn)
+    service = LetterService(casework.conn, casework.worker_id)
+    session = service.open(visit_id)
+    service.save(visit_id, session.text + "\nSee you soon.")
+    VisitFlow(casework.conn, casework.worker_id).complete(visit_id)
+    service.sign_off(visit_id)
+    assert service.open(visit_id).text.endswith("See you soon.")

@@ -137,6 +137,7 @@ class NextVisitPage(StepPage):
         self.body.addWidget(self.later)
         self.body.addLayout(row(self.save_button, self.saved))
         self._due: date | None = None
+        self._planned: date | None = None  # the next visit as saved
         self.date.date_changed.connect(self._shape)
         self.use_due.clicked.connect(self._use_due)
         self.save_button.clicked.connect(self._save)
@@ -159,13 +160,26 @@ class NextVisitPage(StepPage):
             self.date.set_date(planned.planned_on or due or date.today())
             self.date.blockSignals(False)
             self.reason.setPlainText(planned.later_reason)
-        if planned.planned_on:
-            self.saved.setText(self.tr("Saved: {0}.").format(day_in_words(planned.planned_on)))
-        else:
-            self.saved.setText(self.tr("Not saved yet: the date above is only a suggestion."))
-        self.saved.setProperty("kind", "good" if planned.planned_on else "attention")
-        self.saved.style().polish(self.saved)
+        self._planned = planned.planned_on
         self._shape()
+
+    def _show_saved(self, chosen: date | None) -> None:
+        """Beside Save: what is saved, and whether the date in the box is it."""
+        planned = self._planned
+        if planned is not None and chosen == planned:
+            text, kind = self.tr("Saved: {0}.").format(day_in_words(planned)), "good"
+        elif planned is not None:
+            text, kind = (
+                self.tr("Saved: {0}. The date above is not saved yet.").format(day_in_words(planned)),
+                "attention",
+            )
+        elif chosen is not None and chosen == self._due:
+            text, kind = self.tr("Not saved yet: the date above is only a suggestion."), "attention"
+        else:
+            text, kind = self.tr("Not saved yet."), "attention"
+        self.saved.setText(text)
+        self.saved.setProperty("kind", kind)
+        self.saved.style().polish(self.saved)
 
     def _use_due(self) -> None:
         if self._due is not None:
@@ -173,6 +187,7 @@ class NextVisitPage(StepPage):
 
     def _shape(self) -> None:
         chosen = self.chosen()
+        self._show_saved(chosen)
         later = self._due is not None and chosen is not None and chosen > self._due
         self.form.setRowVisible(self.reason, later)
         if later and self._due is not None:
@@ -188,3 +203,4 @@ class NextVisitPage(StepPage):
         self.due.clear()
         self.basis.clear()
         self.saved.clear()
+        self._planned = None
