@@ -544,7 +544,10 @@ def test_a_first_visit_has_no_last_record_to_share(unlocked, qtbot: QtBot) -> No
     go_step(app, "Finish")
     suggested = app.window.findChild(QLabel, "visitFinishSuggested")
     qtbot.waitUntil(lambda: suggested.isVisible())
-    assert "Time alone" in suggested.text() and "Share the last record" not in suggested.text()
+    assert "Who is here" in suggested.text() and "Share the last record" not in suggested.text()
+    # Time alone is needed to finish: in the list of what is still needed, never also "not required".
+    assert "Time alone" not in suggested.text()
+    assert "Record whether you saw the child on their own." in app.screens.visit.finish.missing.text()
 
 
 def test_the_update_letter_opens_from_the_childs_page_and_locking_closes_it(unlocked, qtbot: QtBot) -> None:

@@ -136,13 +136,13 @@ def step_states(record: VisitRecord, next_visit_later_than_due: bool) -> dict[St
         s[Step.NEXT_VISIT] = attention if next_visit_later_than_due else done
     s[Step.FINISH] = done if record.visit.status is VisitStatus.COMPLETED else not_yet
     if record.visit.status is VisitStatus.COMPLETED:
-        s = {step: (attention if state is not_yet and step in _NEEDED_TO_FINISH else state)
+        s = {step: (attention if state is not_yet and step in NEEDED_TO_FINISH else state)
              for step, state in s.items()}  # fmt: skip
     return s
 
 
 # What Finish insists on. The rest is good practice the side list encourages but does not demand.
-_NEEDED_TO_FINISH = {Step.TIME_ALONE, Step.NEXT_VISIT}
+NEEDED_TO_FINISH = {Step.TIME_ALONE, Step.NEXT_VISIT}
 
 
 def finish_problems(record: VisitRecord, next_visit_later_than_due: bool) -> list[str]:

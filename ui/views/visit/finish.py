@@ -13,7 +13,7 @@ from ui.views.visit.page import StepPage, entry_form, step_label
 from ui.views.visit.words import fill_list
 from ui.views.widgets import button, entry_list, label, row
 from visitapp.domain.visit_record import Amendment
-from visitapp.domain.visit_steps import Step, StepState
+from visitapp.domain.visit_steps import NEEDED_TO_FINISH, Step, StepState
 
 
 class FinishPage(StepPage):
@@ -68,7 +68,9 @@ class FinishPage(StepPage):
             self.missing.setProperty("kind", "good")
         self.missing.style().polish(self.missing)
         to_do = (StepState.NOT_YET, StepState.NEEDS_ATTENTION)
-        optional = [step_label(s) for s, state in states.items() if state in to_do and s is not Step.FINISH]
+        # Steps Finish insists on are in the list above, not here: "not required" would contradict it.
+        optional = [step_label(s) for s, state in states.items()
+                    if state in to_do and s is not Step.FINISH and s not in NEEDED_TO_FINISH]  # fmt: skip
         self.suggested.setText(
             self.tr("Not filled in yet (good to do, not required): {0}.").format("; ".join(optional))
             if optional and completed_at is None
