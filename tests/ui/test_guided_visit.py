@@ -215,6 +215,25 @@ def test_a_whole_visit_from_new_to_signed_off(unlocked, qtbot: QtBot) -> None:
     assert letter is not None and "I like my room." in letter.text
 
 
+def test_ctrl_and_either_enter_key_adds_an_entry(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    new_visit(app, qtbot, data["child_id"], data["visit_id"])
+    go_step(app, "What I saw")
+    box = by_name("What I saw: new entry", QPlainTextEdit)
+    written = by_name("What I saw: written so far", QListWidget)
+    for count, (key, modifiers) in enumerate(
+        [
+            (Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier),
+            (Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier),
+        ],
+        start=1,
+    ):
+        box.setFocus()
+        qtbot.keyClicks(box, f"Seen with {key.name}.")
+        qtbot.keyClick(box, key, modifiers)
+        qtbot.waitUntil(lambda count=count: written.count() == count)  # added, as Add would
+
+
 def test_the_timer_keeps_running_across_steps(unlocked, qtbot: QtBot) -> None:
     app, data = unlocked
     new_visit(app, qtbot, data["child_id"], data["visit_id"])

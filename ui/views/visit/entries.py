@@ -41,8 +41,9 @@ class EntryColumn(QWidget):
         box.addWidget(entry_form(self.category, self.text, row(self.add_button, self.remove_button)))
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
-        quick = QShortcut(QKeySequence("Ctrl+Return"), self.text, context=Qt.ShortcutContext.WidgetShortcut)
-        quick.activated.connect(self._add)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # the main Enter key and the keypad's, as in the dialogs
+            quick = QShortcut(QKeySequence(keys), self.text, context=Qt.ShortcutContext.WidgetShortcut)
+            quick.activated.connect(self._add)
         needs_choice(self.list, self.remove_button)
 
     def _add(self) -> None:
