@@ -5,10 +5,11 @@ Qt's date and time fields take typing one part at a time and quietly make someth
 whole: "14 March 2027" there became 13 March 2027, and "10:30" became 11:30. Here the whole text is read when
 the worker leaves the field ("14/3/2027", "14 March", "14 mar 27", "tomorrow", "friday"; "10:30", "1030",
 "2pm") and written back in words ("Sunday 14 March 2027"), so a misreading shows at once. Text that makes no
-date stays as typed, with a message under it, and ``date()`` is None until it is mended: nothing is guessed.
+date stays as typed, with a message under it, and ``day()`` is None until it is mended: nothing is guessed.
 
 Days are read the British way round (14/3 is 14 March). A day typed without a year is the one the field
-leans to: the next such day for a date to come, the last one for a date gone by, or the nearest.
+leans to: the next such day for a date to come, the last one for a date gone by, or a recent one (the nearer,
+a day to come counting four times as far as a day gone by: a visit is written up at or after it).
 """
 
 from __future__ import annotations
@@ -243,7 +244,7 @@ class TypedDateField(QWidget):
         self,
         name: str,
         accessible: str,
-        leaning: Leaning = "nearest",
+        leaning: Leaning = "recent",
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,

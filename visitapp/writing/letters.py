@@ -134,21 +134,22 @@ class LetterService:
 
     def open(self, visit_id: str) -> LetterSession:
         """The stored draft, composing it first if this visit has none yet."""
+        return self._session(*self._with_letter(visit_id))
+
+    def _with_letter(self, visit_id: str) -> tuple[VisitRecord, list[Person], Sequence[LetterPicture]]:
+        """What the letter is written from, having composed the letter first if the visit has none."""
         record = self.flow.open(visit_id)
         people = children.people_for(self.conn, record.child.id)
         pictures = self.pictures.pictures_for_visit(visit_id)
         if letters.get_letter(self.conn, visit_id) is None:
             self._compose(record, people, pictures, "letter.composed")
-        return self._session(record, people, pictures)
+        return record, people, pictures
 
     def sign_off(self, visit_id: str) -> None:
         """Sign the visit off, writing its letter from the record first if it has none. After sign-off the
         letter can be read and exported but not written, so a visit signed off before anyone opened its
         letter would otherwise have none, for good."""
-        if letters.get_letter(self.conn, visit_id) is None:
-            record = self.flow.open(visit_id)
-            people = children.people_for(self.conn, record.child.id)
-            self._compose(record, people, self.pictures.pictures_for_visit(visit_id), "letter.composed")
+        self._with_letter(visit_id)
         self.flow.sign_off(visit_id)
 
     def recompose(self, visit_id: str) -> LetterSession:
