@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.vaults import PASSPHRASE
 from tests.ui.uikit import all_text, by_name, fetch, open_visit, press_lock_shortcut, unlock
 from ui.controllers.app_controller import AppController
+from visitapp.domain.visit_steps import Step
 
 SECRETS = ("Juniper", "Quillfeather", "Juni", "Nanna Jo", "Mr Ellery", "First words", "den in the garden")
 
@@ -39,6 +40,7 @@ def test_auto_lock_saves_clears_and_unlock_restores(
     place = by_name("Where the visit happened", QLineEdit)
     place.end(False)
     qtbot.keyClicks(place, " by the den in the garden")
+    app.screens.visit.go_to(list(Step).index(Step.SIGNS_OF_SAFETY))  # the worker had moved on
     app.idle.set_timeout_ms(300)  # the test hook: five minutes would be a long test
 
     qtbot.waitUntil(lambda: not app.unlocked, timeout=3000)
@@ -51,6 +53,7 @@ def test_auto_lock_saves_clears_and_unlock_restores(
     assert notes.toPlainText() == "First words. We built a den in the garden."
     assert place.text() == "at home by the den in the garden"
     assert app.screens.workspace.pages.currentWidget() is app.screens.visit
+    assert app.screens.visit.current_step() is Step.SIGNS_OF_SAFETY  # back on the step, not the first
 
 
 def test_lock_closes_open_dialogs_and_leaves_no_names(unlocked, qtbot: QtBot) -> None:

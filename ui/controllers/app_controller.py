@@ -124,7 +124,7 @@ class AppController(QObject):
         if not self.unlocked:
             return
         self.unlocked = False
-        self.saved_place = self.navigator.place
+        self.saved_place = self.navigator.where_now()
         self.companions.close_all()  # a drawing or letter in progress is saved while the store still runs
         self.visit.flush()  # queued before the stop, so it is written before the vault locks
         self._close_windows()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStackedWidget
@@ -19,6 +19,7 @@ class Place:
     page: str = "caseload"  # "caseload" | "child" | "visit"
     child_id: str = ""
     visit_id: str = ""
+    step: str = ""  # a visit's step (a Step value): after unlock the worker is back where they were
 
 
 class Navigator(QObject):
@@ -51,14 +52,20 @@ class Navigator(QObject):
         self.place = Place("child", child_id)
         self.child.open(child_id, lambda: self.pages.setCurrentWidget(self.child.view))
 
-    def open_visit(self, visit_id: str, child_id: str = "") -> None:
+    def open_visit(self, visit_id: str, child_id: str = "", step: str = "") -> None:
         self._leave()
         self.place = Place("visit", child_id or self.child.child_id or "", visit_id)
-        self.visit.open(visit_id, lambda: self.pages.setCurrentWidget(self.visit.view))
+        self.visit.open(visit_id, lambda: self.pages.setCurrentWidget(self.visit.view), step)
+
+    def where_now(self) -> Place:
+        """The place, with the visit's step if a visit is open: what locking keeps to come back to."""
+        if self.place.page == "visit":
+            return replace(self.place, step=self.visit.current_step())
+        return self.place
 
     def go(self, place: Place) -> None:
         if place.page == "visit" and place.visit_id:
-            self.open_visit(place.visit_id, place.child_id)
+            self.open_visit(place.visit_id, place.child_id, place.step)
         elif place.page == "child" and place.child_id:
             self.open_child(place.child_id)
         else:

@@ -83,11 +83,18 @@ class VisitController(QObject):
     def visit_id(self) -> str | None:
         return self.loaded.record.visit.id if self.loaded else None
 
-    def open(self, visit_id: str, then: Callable[[], None]) -> None:
+    def current_step(self) -> str:
+        return self.view.current_step().value
+
+    def open(self, visit_id: str, then: Callable[[], None], step: str = "") -> None:
+        """Load the visit and show it at ``step`` (a Step value; the first step if empty or unknown)."""
+        steps = [s.value for s in Step]
+        row = steps.index(step) if step in steps else 0
+
         def loaded(result: Loaded) -> None:
             self._sent = self._answered = 0
             self.loaded = None
-            self.view.steps.setCurrentRow(0)
+            self.view.steps.setCurrentRow(row)
             self.apply(result, full=True)
             signed = result.record.signed_off_at is not None
             self.view.show_save_state(self.tr("Signed off: read only") if signed else self.tr("Saved"))
