@@ -110,7 +110,7 @@ def test_a_whole_visit_from_new_to_signed_off(unlocked, qtbot: QtBot) -> None:
     go_step(app, "Time alone with the child")
     by_name("Start the timer", QPushButton).click()
     qtbot.waitUntil(lambda: "timer running" in app.screens.visit.timer_status.text())
-    assert step_state("Time alone with the child") == "Needs attention"  # running: not finished yet
+    assert step_state("Time alone with the child") == "Not yet"  # running: under way, not a slip
     qtbot.keyClicks(by_name("Where you were alone with the child", QLineEdit), "in the garden")
 
     go_step(app, "The child's words")

@@ -121,8 +121,9 @@ def step_states(record: VisitRecord, next_visit_later_than_due: bool) -> dict[St
         s[Step.SHARE_LAST_RECORD] = done if record.shared_last_record else not_yet
     problem = time_alone_problem(record.time_alone)
     alone = record.time_alone
-    untouched = alone.child_seen and alone.seen_alone is None and not alone.is_running()
-    s[Step.TIME_ALONE] = done if problem is None else (not_yet if untouched else attention)
+    # A running timer is time alone under way, not a slip: it wants attention only once it is over.
+    under_way = alone.child_seen and (alone.seen_alone is None or alone.is_running())
+    s[Step.TIME_ALONE] = done if problem is None else (not_yet if under_way else attention)
     s[Step.CHILDS_WORDS] = done if record.quotes or record.chose_not_to_share.strip() else not_yet
     if record.observations:
         s[Step.WHAT_I_SAW] = done
