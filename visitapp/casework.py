@@ -85,6 +85,10 @@ class Casework:
     def visits(self, child_id: str) -> list[Visit]:
         return visits.visits_for(self.conn, child_id)
 
+    def signed_off_visits(self, child_id: str) -> set[str]:
+        """Ids of the child's visits that are signed off (locked: read only)."""
+        return visits.signed_off_ids(self.conn, child_id)
+
     def visit(self, visit_id: str) -> Visit:
         found = visits.get_visit(self.conn, visit_id)
         if found is None:

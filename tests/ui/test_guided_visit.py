@@ -26,6 +26,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.uikit import by_name, fetch, go_step, type_date
 from ui.controllers.app_controller import AppController
+from ui.models.visits_model import VisitsModel
 from ui.views.dialog_base import FormDialog
 from visitapp.domain.models import Child
 from visitapp.domain.visit_steps import Step, StepState
@@ -213,6 +214,11 @@ def test_a_whole_visit_from_new_to_signed_off(unlocked, qtbot: QtBot) -> None:
     # The letter was never opened before sign-off: it was written from the record then, to read and export.
     letter = fetch(app, qtbot, lambda context: letters.get_letter(context.casework.conn, visit_id))
     assert letter is not None and "I like my room." in letter.text
+
+    app.screens.visit.back_button.click()  # the child's page lists it as signed off, not merely completed
+    qtbot.waitUntil(lambda: visit_id in app.child.visits.visit_ids())
+    row = app.child.visits.visit_ids().index(visit_id)
+    assert app.child.visits.index(row, VisitsModel.STATUS).data() == "Signed off"
 
 
 def test_ctrl_and_either_enter_key_adds_an_entry(unlocked, qtbot: QtBot) -> None:

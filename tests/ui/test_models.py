@@ -95,6 +95,10 @@ def test_visits_model_holds_no_notes(qtmodeltester) -> None:
     assert model.index(1, VisitsModel.STATUS).data() == "Completed"
     assert all(v.notes == "" for v in model._visits)
 
+    model.set_visits(visits, signed_off={visits[1].id})  # locked: more than completed
+    assert model.index(1, VisitsModel.STATUS).data() == "Signed off"
+    assert model.index(0, VisitsModel.STATUS).data() == "Draft"
+
 
 def test_caseload_filter_matches_full_name_and_known_as(qtbot: QtBot) -> None:
     from ui.views.caseload_view import CaseloadView

@@ -28,6 +28,7 @@ class _Loaded:
     child: Child
     people: list[Person]
     visits: list[Visit]
+    signed_off: set[str]  # ids of the visits that are signed off
     family_said: list[FamilyResponse]
 
 
@@ -35,7 +36,13 @@ def _load(child_id: str) -> Callable[[StoreContext], _Loaded]:
     def job(context: StoreContext) -> _Loaded:
         casework = context.casework
         said = responses_for_child(child_id)(context)
-        return _Loaded(casework.child(child_id), casework.people(child_id), casework.visits(child_id), said)
+        return _Loaded(
+            casework.child(child_id),
+            casework.people(child_id),
+            casework.visits(child_id),
+            casework.signed_off_visits(child_id),
+            said,
+        )
 
     return job
 
@@ -83,7 +90,7 @@ class ChildController(QObject):
             self.child = result.child
             self.view.show_child(result.child, result.child.age_on(date.today()))
             self.people.set_people(result.people)
-            self.visits.set_visits(result.visits)
+            self.visits.set_visits(result.visits, result.signed_off)
             days = {v.id: v.starts_at.date() for v in result.visits}
             self.view.show_family_said(result.family_said, days, self.share_with_family is not None)
             then()

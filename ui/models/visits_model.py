@@ -19,6 +19,7 @@ class VisitsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._visits: list[Visit] = []
+        self._signed_off: set[str] = set()
         self._sync: dict[str, str] = {}
         self._headers = [
             self.tr("When"),
@@ -35,8 +36,10 @@ class VisitsModel(QAbstractTableModel):
             "refused": self.tr("Not accepted"),
         }
 
-    def set_visits(self, visits: list[Visit]) -> None:
+    def set_visits(self, visits: list[Visit], signed_off: set[str] | None = None) -> None:
+        """``signed_off``: ids of the visits signed off, shown as such rather than as merely completed."""
         self.beginResetModel()
+        self._signed_off = set(signed_off or ())
         # Only what the list shows: notes stay in the store until a visit is opened.
         self._visits = [
             Visit(
@@ -97,4 +100,6 @@ class VisitsModel(QAbstractTableModel):
             return visit.place or "—"
         if column == self.SYNC:
             return self._sync_words.get(self._sync.get(visit.id, ""), "")
+        if visit.id in self._signed_off:
+            return self.tr("Signed off")
         return self.tr("Completed") if visit.status is VisitStatus.COMPLETED else self.tr("Draft")

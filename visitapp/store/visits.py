@@ -167,6 +167,13 @@ def signed_off(conn: Connection, visit_id: str) -> bool:
     return bool(row and row[0])
 
 
+def signed_off_ids(conn: Connection, child_id: str) -> set[str]:
+    rows = conn.execute(
+        "SELECT id FROM visits WHERE child_id = ? AND signed_off_at IS NOT NULL", (child_id,)
+    ).fetchall()
+    return {str(r[0]) for r in rows}
+
+
 def stamp_completed(conn: Connection, visit_id: str, when: datetime) -> None:
     """The worker's local time of finishing: what "written within one working day" is measured by."""
     conn.execute(
