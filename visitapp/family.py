@@ -25,7 +25,6 @@ from visitapp.domain.family import (
     SharedRecord,
     Verdict,
 )
-from visitapp.domain.models import VisitStatus
 from visitapp.domain.visit_record import Amendment, SafetyCategory
 from visitapp.domain.visit_steps import STEP_LABELS, Step
 from visitapp.paths import VaultPaths
@@ -104,12 +103,8 @@ class FamilyService:
 
     def record_to_share(self, child_id: str, before: datetime | None = None) -> str | None:
         """The child's last completed visit (before ``before``, when sharing at the start of a visit)."""
-        row = self.conn.execute(
-            "SELECT id FROM visits WHERE child_id = ? AND status = ? AND starts_at < ? "
-            "ORDER BY starts_at DESC LIMIT 1",
-            (child_id, VisitStatus.COMPLETED.value, (before or datetime.max).isoformat(timespec="minutes")),
-        ).fetchone()
-        return row[0] if row else None
+        found = visits.last_completed_before(self.conn, child_id, before)
+        return found[0] if found else None
 
     def shared_record(self, visit_id: str) -> SharedRecord:
         visit = visits.get_visit(self.conn, visit_id)

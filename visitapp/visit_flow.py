@@ -92,6 +92,7 @@ class VisitFlow:
             open_actions_before=[a for a in visit_parts.open_actions_for_child(self.conn, child.id)
                                  if a.visit_id != visit_id],
             agreed_last_time=agreed, previous_visit_id=previous_id,
+            record_to_share=visits.last_completed_before(self.conn, child.id, visit.starts_at),
             amendments=visit_parts.amendments_for(self.conn, visit_id),
             chose_not_to_share=shy, shared_last_record=shared, next_visit=next_visit,
             completed_at=completed_at, signed_off_at=signed_off_at,

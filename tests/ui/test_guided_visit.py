@@ -3,6 +3,7 @@ new visit to sign-off and an amendment."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 import shiboken6
@@ -28,7 +29,7 @@ from tests.ui.uikit import by_name, fetch, go_step, type_date
 from ui.controllers.app_controller import AppController
 from ui.models.visits_model import VisitsModel
 from ui.views.dialog_base import FormDialog
-from visitapp.domain.models import Child
+from visitapp.domain.models import Child, VisitStatus
 from visitapp.domain.visit_steps import Step, StepState
 from visitapp.store import letters
 
@@ -586,3 +587,24 @@ def test_the_update_letter_opens_from_the_childs_page_and_locking_closes_it(unlo
     app.lock_now()
     qtbot.waitUntil(lambda: not app.unlocked)
     assert not app.companions.open_windows
+
+
+def test_share_the_last_record_names_the_visit_the_family_will_see(unlocked, qtbot: QtBot) -> None:
+    app, data = unlocked
+    visit_id = new_visit(app, qtbot, data["child_id"], data["visit_id"])
+    go_step(app, "Share the last record")
+    which = app.window.findChild(QLabel, "visitLastRecordWhich")
+    show = by_name("Show the family the last record", QPushButton, root=app.screens.visit)
+    # The earlier visit is a draft: never shown to a family, so nothing is offered and the page says why.
+    assert which.isVisible() and which.text().startswith("No visit before this one is completed yet")
+    assert not show.isVisible()
+
+    def complete_the_first(context) -> None:  # type: ignore[no-untyped-def]
+        first = context.casework.visit(data["visit_id"])
+        context.casework.save_visit(replace(first, status=VisitStatus.COMPLETED))
+
+    fetch(app, qtbot, complete_the_first)
+    app.navigator.open_visit(visit_id, data["child_id"], Step.SHARE_LAST_RECORD.value)
+    qtbot.waitUntil(lambda: "Wednesday 4 March 2026" in which.text())
+    assert which.text() == "The family will see the record of the visit on Wednesday 4 March 2026."
+    assert show.isVisible()

@@ -124,7 +124,8 @@ class VisitController(QObject):
             view.actions.show_people(loaded.people, record.child.display_name)
             view.actions.suggest_due(record.visit.starts_at.date() + timedelta(days=14))
         view.steps.show_states(loaded.states)
-        view.share.show_shared(record.shared_last_record, record.previous_visit_id is not None)
+        shown_on = record.record_to_share[1] if record.record_to_share else None
+        view.share.show_shared(record.shared_last_record, record.previous_visit_id is not None, shown_on)
         view.alone.show_time_alone(record.time_alone, time_alone_problem(record.time_alone), fill=full,
                                    sync_minutes=not self.alone_saver.dirty)  # fmt: skip
         hidden = set(loaded.not_shared)

@@ -74,6 +74,8 @@ class VisitRecord:
     open_actions_before: list[Action] = field(default_factory=list)  # agreed at earlier visits, not done
     agreed_last_time: list[SafetyEntry] = field(default_factory=list)  # the last visit's next steps
     previous_visit_id: str | None = None
+    # The visit the family is shown at "Share the last record": the last completed one before this (id, start)
+    record_to_share: tuple[str, datetime] | None = None
     amendments: list[Amendment] = field(default_factory=list)
     chose_not_to_share: str = ""
     shared_last_record: bool = False

@@ -167,6 +167,19 @@ def signed_off(conn: Connection, visit_id: str) -> bool:
     return bool(row and row[0])
 
 
+def last_completed_before(
+    conn: Connection, child_id: str, before: datetime | None
+) -> tuple[str, datetime] | None:
+    """The id and start of the child's last completed visit before ``before`` (or ever): the record the
+    family is shown."""
+    row = conn.execute(
+        "SELECT id, starts_at FROM visits WHERE child_id = ? AND status = ? AND starts_at < ? "
+        "ORDER BY starts_at DESC LIMIT 1",
+        (child_id, VisitStatus.COMPLETED.value, (before or datetime.max).isoformat(timespec="minutes")),
+    ).fetchone()
+    return (str(row[0]), datetime.fromisoformat(row[1])) if row else None
+
+
 def signed_off_ids(conn: Connection, child_id: str) -> set[str]:
     rows = conn.execute(
         "SELECT id FROM visits WHERE child_id = ? AND signed_off_at IS NOT NULL", (child_id,)

@@ -3,9 +3,12 @@ view itself is in ui/family/; this page only offers it (and the PIN that closes 
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from ui.models.format import weekday_day_in_words
 from ui.views.visit.page import StepPage
 from ui.views.widgets import button, check_box, label, row
 from visitapp.domain.visit_steps import Step
@@ -26,6 +29,8 @@ class ShareLastRecordPage(StepPage):
         )
         self.first = label(self.tr("This is the first visit, so there is no earlier record to share."))
         self.first.setObjectName("visitNoLastRecord")
+        self.which = label("")  # which visit's record the family will see
+        self.which.setObjectName("visitLastRecordWhich")
         self.show_button = button(self.tr("S&how the family the last record"), "visitShowFamily",
                                   primary=True)  # fmt: skip
         self.pin_button = button(self.tr("Choose a &PIN for closing it"), "visitFamilyPin")
@@ -38,6 +43,7 @@ class ShareLastRecordPage(StepPage):
         self.about.setObjectName("visitShowFamilyHint")
         self.shared = check_box(self.tr("I &shared the last record with the family"), "visitSharedLastRecord")
         self.body.addWidget(self.first)
+        self.body.addWidget(self.which)
         self.body.addWidget(self.about)
         self.body.addLayout(row(self.show_button, self.pin_button))
         self.body.addWidget(self.shared)
@@ -51,13 +57,29 @@ class ShareLastRecordPage(StepPage):
         self._can_show = can_show
         self._show_parts()
 
-    def show_shared(self, shared: bool, has_last_record: bool) -> None:
+    def show_shared(self, shared: bool, has_earlier_visit: bool, record_on: datetime | None) -> None:
+        """``record_on``: when the visit whose record the family is shown took place; None when no earlier
+        visit is completed (a draft is never shown to the family)."""
         self.shared.blockSignals(True)
         self.shared.setChecked(shared)
         self.shared.blockSignals(False)
-        self.first.setVisible(not has_last_record)
-        self.shared.setVisible(has_last_record)
-        self._has_last = has_last_record
+        self.first.setVisible(not has_earlier_visit)
+        self.shared.setVisible(has_earlier_visit)
+        if record_on is not None:
+            self.which.setText(
+                self.tr("The family will see the record of the visit on {0}.").format(
+                    weekday_day_in_words(record_on.date())
+                )
+            )
+        else:
+            self.which.setText(
+                self.tr(
+                    "No visit before this one is completed yet, so there is no record to show the family. "
+                    "Complete the last visit first, or tell the family what you remember of it."
+                )
+            )
+        self.which.setVisible(has_earlier_visit)
+        self._has_last = record_on is not None
         self._show_parts()
 
     def _show_parts(self) -> None:
@@ -65,4 +87,5 @@ class ShareLastRecordPage(StepPage):
             widget.setVisible(self._has_last and self._can_show)
 
     def clear(self) -> None:
-        self.show_shared(False, True)
+        self.show_shared(False, True, None)
+        self.which.setText("")
