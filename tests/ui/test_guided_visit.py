@@ -27,6 +27,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.uikit import by_name, fetch, go_step, type_date
 from ui.controllers.app_controller import AppController
+from ui.family.jobs import service as family_service
 from ui.models.visits_model import VisitsModel
 from ui.views.dialog_base import FormDialog
 from visitapp.domain.models import Child, VisitStatus
@@ -589,7 +590,7 @@ def test_the_update_letter_opens_from_the_childs_page_and_locking_closes_it(unlo
     assert not app.companions.open_windows
 
 
-def test_share_the_last_record_names_the_visit_the_family_will_see(unlocked, qtbot: QtBot) -> None:
+def test_share_the_last_record_names_the_visit_shown_and_confirms_the_pin(unlocked, qtbot: QtBot) -> None:
     app, data = unlocked
     visit_id = new_visit(app, qtbot, data["child_id"], data["visit_id"])
     go_step(app, "Share the last record")
@@ -608,3 +609,18 @@ def test_share_the_last_record_names_the_visit_the_family_will_see(unlocked, qtb
     qtbot.waitUntil(lambda: "Wednesday 4 March 2026" in which.text())
     assert which.text() == "The family will see the record of the visit on Wednesday 4 March 2026."
     assert show.isVisible()
+    # Choosing the PIN that closes the family screen says it was saved (it used to close without a word).
+    by_name("Choose a PIN for closing it", QPushButton, root=app.screens.visit).click()
+    dialog = dialog_open(qtbot)
+    qtbot.keyClicks(by_name("New PIN", QLineEdit, root=dialog), "2580")
+    qtbot.keyClicks(by_name("The same PIN again", QLineEdit, root=dialog), "2581")
+    by_name("Save", QPushButton, root=dialog).click()
+    assert dialog.isVisible() and "not the same" in dialog.error.text()
+    again = by_name("The same PIN again", QLineEdit, root=dialog)
+    again.clear()
+    qtbot.keyClicks(again, "2580")
+    save(qtbot, dialog)
+    saved = app.window.findChild(QLabel, "visitFamilyPinSaved")
+    qtbot.waitUntil(saved.isVisible)
+    assert saved.text().startswith("PIN saved.")
+    assert fetch(app, qtbot, lambda context: family_service(context).has_exit_pin())

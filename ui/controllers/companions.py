@@ -40,7 +40,7 @@ class CompanionWindows(QObject):
             return
         self.family = FamilyHost(self.store, self.window, navigator, self)
         navigator.visit.hooks.share_with_family = self.family.open_for_visit
-        navigator.visit.hooks.choose_exit_pin = lambda: choose_pin(self.store, self.window)
+        navigator.visit.hooks.choose_exit_pin = lambda then: choose_pin(self.store, self.window, then)
         navigator.child.share_with_family = self.family.open_for_child
         navigator.child.open_update = self.open_update
 

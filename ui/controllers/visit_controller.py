@@ -70,7 +70,7 @@ class VisitController(QObject):
         view.finish.amend.connect(self.amend)
         view.finish.write_letter.connect(self._write_letter)
         view.share.show_family.connect(self._share_with_family)
-        view.share.choose_pin.connect(lambda: self.hooks.choose_exit_pin and self.hooks.choose_exit_pin())
+        view.share.choose_pin.connect(self._choose_exit_pin)
         view.back.connect(self._back)
 
     # Loading and showing -----------------------------------------------------------------------------------
@@ -337,6 +337,12 @@ class VisitController(QObject):
             self.flush()
             self.view.share.show_error("")
             self.hooks.share_with_family(self.visit.id, self.view.share.show_error)
+
+    def _choose_exit_pin(self) -> None:
+        # HOOK (family view): set by CompanionWindows.attach; see ui/controllers/visit_hooks.py.
+        if self.hooks.choose_exit_pin is not None:
+            self.view.share.show_pin_saved(False)
+            self.hooks.choose_exit_pin(lambda: self.view.share.show_pin_saved(True))
 
     def _back(self) -> None:
         if self.visit is not None:

@@ -22,6 +22,7 @@ class VisitHooks:
     add_picture: Callable[[str], None] | None = None  # HOOK: the picture widgets (ui/pictures/)
     visit_finished: Callable[[], None] | None = None  # HOOK: after completing or signing off (sync now)
     # The share step: show the last record to the family (visit id, where to say why it could not open),
-    # and choose the PIN that closes the family view. Set by CompanionWindows.attach (ui/family/).
+    # and choose the PIN that closes the family view (what to do once it is saved). Set by
+    # CompanionWindows.attach (ui/family/).
     share_with_family: Callable[[str, Callable[[str], None]], None] | None = None
-    choose_exit_pin: Callable[[], None] | None = None
+    choose_exit_pin: Callable[[Callable[[], None]], None] | None = None

@@ -41,11 +41,17 @@ class ShareLastRecordPage(StepPage):
             "you type your PIN or your passphrase."
         ), kind="hint")  # fmt: skip
         self.about.setObjectName("visitShowFamilyHint")
+        self.pin_saved = label(
+            self.tr("PIN saved. The family screen now closes with it, or with your passphrase."), kind="good"
+        )
+        self.pin_saved.setObjectName("visitFamilyPinSaved")
+        self.pin_saved.hide()
         self.shared = check_box(self.tr("I &shared the last record with the family"), "visitSharedLastRecord")
         self.body.addWidget(self.first)
         self.body.addWidget(self.which)
         self.body.addWidget(self.about)
         self.body.addLayout(row(self.show_button, self.pin_button))
+        self.body.addWidget(self.pin_saved)
         self.body.addWidget(self.shared)
         self.shared.toggled.connect(self.shared_changed)
         self.show_button.clicked.connect(self.show_family)
@@ -82,10 +88,14 @@ class ShareLastRecordPage(StepPage):
         self._has_last = record_on is not None
         self._show_parts()
 
+    def show_pin_saved(self, saved: bool) -> None:
+        self.pin_saved.setVisible(saved and self.pin_button.isVisible())
+
     def _show_parts(self) -> None:
         for widget in (self.show_button, self.pin_button, self.about):
             widget.setVisible(self._has_last and self._can_show)
 
     def clear(self) -> None:
         self.show_shared(False, True, None)
+        self.pin_saved.hide()
         self.which.setText("")
