@@ -142,7 +142,9 @@ class LetterService:
         people = children.people_for(self.conn, record.child.id)
         pictures = self.pictures.pictures_for_visit(visit_id)
         if letters.get_letter(self.conn, visit_id) is None:
-            self._compose(record, people, pictures, "letter.composed")
+            # Even once signed off: a first letter from the locked record replaces nothing the worker wrote
+            # (visits signed off before sign-off wrote the letter have none).
+            self._compose(record, people, pictures, "letter.composed", replacing=False)
         return record, people, pictures
 
     def sign_off(self, visit_id: str) -> None:
@@ -161,9 +163,14 @@ class LetterService:
         return self._session(record, people, pictures)
 
     def _compose(
-        self, record: VisitRecord, people: list[Person], pictures: Sequence[LetterPicture], action: str
+        self,
+        record: VisitRecord,
+        people: list[Person],
+        pictures: Sequence[LetterPicture],
+        action: str,
+        replacing: bool = True,
     ) -> None:
-        if record.signed_off_at is not None:
+        if replacing and record.signed_off_at is not None:
             raise LetterError("This visit is signed off, so its letter cannot be written again.")
         draft = compose_letter(record, people, self._worker(), pictures, self.flow.tools)
         with transaction(self.conn):

@@ -77,6 +77,25 @@ def test_a_visit_signed_off_before_its_letter_was_opened_still_has_one(casework:
     assert actions.index("letter.composed") < actions.index("visit.signed_off")
 
 
+def test_a_visit_signed_off_without_a_letter_gets_one_when_it_is_opened(casework: Casework) -> None:
+    """Visits signed off before sign-off wrote the letter have none: opening one writes it from the locked
+    record, once, and it is as locked as any signed-off letter."""
+    visit_id = record_rowan(casework, casework.conn)
+    flow = VisitFlow(casework.conn, casework.worker_id)
+    flow.complete(visit_id)
+    flow.sign_off(visit_id)  # as the visit screen did before: no letter written
+    assert letters.get_letter(casework.conn, visit_id) is None
+    service = LetterService(casework.conn, casework.worker_id)
+    session = service.open(visit_id)
+    assert session.locked and session.text.startswith("Dear ")
+    assert "I want to go back to football on Saturdays" in session.text
+    assert service.open(visit_id).text == session.text
+    with pytest.raises(LetterError):
+        service.recompose(visit_id)
+    actions = [entry.action for entry in entries_for(casework.conn, visit_id)]
+    assert actions.count("letter.composed") == 1
+
+
 def test_signing_off_keeps_the_letter_the_worker_wrote(casework: Casework) -> None:
     visit_id = record_rowan(casework, casework.conn)
     service = LetterService(casework.conn, casework.worker_id)
