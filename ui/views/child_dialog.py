@@ -125,7 +125,11 @@ class ChildDialog(FormDialog):
         self._rule_chosen = True
 
     def problem(self) -> str | None:
-        """A date left empty or that does not exist; a date in the future is the store's to refuse."""
+        """A name or date left empty, or a date that does not exist; a date in the future is the store's to
+        refuse."""
+        if not self.full_name.text().strip():
+            self.full_name.setFocus()
+            return self.tr("Please give the child's full name.")
         if not (self.birthday_unknown.isChecked() or self.birthday.date() is not None):
             if self.birthday.is_blank():
                 return self.tr("Give the date of birth, or tick “Date of birth not known”.")

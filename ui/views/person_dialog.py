@@ -32,6 +32,12 @@ class PersonDialog(FormDialog):
         self.setMinimumWidth(560)
         self.name.setFocus()
 
+    def problem(self) -> str | None:
+        if not self.name.text().strip():
+            self.name.setFocus()
+            return self.tr("Please give the person's name.")
+        return None
+
     def read_person(self) -> Person:
         return replace(
             self._person,
