@@ -126,6 +126,12 @@ def _info(row: repo.PictureRow) -> PictureInfo:
     )  # fmt: skip
 
 
+def _made_on(visit_starts: datetime) -> date:
+    """The day a picture was made, unless told: its visit's, or today for a visit dated ahead (a picture
+    cannot be made later than today, and its details form would refuse that date)."""
+    return min(visit_starts.date(), date.today())
+
+
 class Pictures:
     def __init__(self, conn: Connection, worker_id: str) -> None:
         self.conn = conn
@@ -150,7 +156,7 @@ class Pictures:
                 repo.store_bytes(self.conn, picture)
                 repo.add_link(
                     self.conn, picture_id, visit_id, picture.sha256, details.description,
-                    details.made_by.value, details.made_on or visit.starts_at.date(), source.value,
+                    details.made_by.value, details.made_on or _made_on(visit.starts_at), source.value,
                     details.consent.normalised().as_tuple(),
                 )  # fmt: skip
                 audit(self.conn, self.worker_id, "picture.added", "picture", picture_id)

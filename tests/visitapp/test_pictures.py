@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import fields
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -75,6 +75,19 @@ def test_the_same_picture_is_stored_once_by_hash(
     assert casework.conn.execute("SELECT count(*) FROM picture_thumbnails").fetchone()[0] == 1
     assert service.image(first.id).data == drawing.data
     assert [p.id for p in service.for_child(child_id)] == [other.id, first.id]  # newest visit first
+
+
+def test_a_picture_on_a_visit_dated_ahead_is_made_today_unless_told(
+    service: Pictures, casework: Casework, visit_ids: tuple[str, str]
+) -> None:
+    child_id, visit_id = visit_ids
+    drawing = prepare_capture(_drawing_bytes(), "drawing")
+    assert service.add(visit_id, drawing, Source.DRAWING).made_on == date(2026, 3, 4)  # its visit's day
+    ahead = Visit(child_id=child_id, starts_at=datetime.combine(date.today() + timedelta(days=9), time(10)))
+    casework.save_visit(ahead)  # a visit written up ahead of its date, or dated wrongly
+    before = date.today()
+    made_on = service.add(ahead.id, drawing, Source.DRAWING).made_on
+    assert before <= made_on <= date.today()  # never a day not yet come
 
 
 def test_listing_carries_no_bytes(service: Pictures, visit_ids: tuple[str, str]) -> None:
