@@ -71,6 +71,17 @@ def test_a_whole_date_is_read_whichever_way_it_is_written(text: str) -> None:
         ("30th", "past", date(2026, 11, 30)),
         ("last thu", "future", date(2026, 11, 26)),
         ("thu", "future", TODAY),
+        ("in 2 weeks", "future", date(2026, 12, 17)),  # a span from today, whichever way the field leans
+        ("6 weeks", "future", date(2027, 1, 14)),
+        ("in six weeks' time", "recent", date(2027, 1, 14)),
+        ("in a fortnight", "past", date(2026, 12, 17)),
+        ("fortnight", "future", date(2026, 12, 17)),
+        ("in 10 days", "future", date(2026, 12, 13)),
+        ("in a week", "future", date(2026, 12, 10)),
+        ("3 days ago", "past", date(2026, 11, 30)),
+        ("a week ago", "recent", date(2026, 11, 26)),
+        ("in 3 months", "future", date(2027, 3, 3)),
+        ("2 months ago", "past", date(2026, 10, 3)),
     ],
 )
 def test_a_day_without_a_year_leans_as_the_field_does(text: str, leaning: Leaning, expected: date) -> None:
@@ -115,6 +126,12 @@ def test_a_day_of_the_week_beside_a_date_must_be_that_days() -> None:
         "29/2",
         "next",
         "next week",
+        "weeks",
+        "in weeks",
+        "week",
+        "in 2 weeks ago",
+        "in 9999 days",
+        "in 2 fortnights and a day",
     ],  # fmt: skip
 )
 def test_text_that_names_no_day_reads_as_none(text: str) -> None:
@@ -190,6 +207,28 @@ def test_what_is_wrong_is_said_in_its_own_words(qtbot: QtBot) -> None:
     type_date(qtbot, field.box, "")  # a box left empty is said so at once, not only at a save
     assert field.hint.text() == "Type a date, or pick one from the calendar."
     assert field.problem() == "By when: Type a date, or pick one from the calendar."
+
+
+def test_a_month_on_from_a_day_its_month_lacks_is_that_months_last_day() -> None:
+    assert read_day("in a month", date(2027, 1, 31), "future") == date(2027, 2, 28)
+    assert read_day("in 1 month", date(2027, 3, 31), "future") == date(2027, 4, 30)
+
+
+def test_29_february_with_no_leap_year_near_says_to_give_the_year(qtbot: QtBot) -> None:
+    field = TypedDateField("due", "By when", "future", today=lambda: TODAY)  # no 29 February a year each way
+    qtbot.addWidget(field)
+    field.show()
+    for typed in ("29/2", "29 feb", "the 29th of February"):
+        type_date(qtbot, field.box, typed)
+        assert field.day() is None
+        assert (
+            field.hint.text()
+            == "There is no 29 February within a year of today. Give the year, such as 29/2/2028."
+        )
+    type_date(qtbot, field.box, "29/2/2028")
+    assert field.day() == date(2028, 2, 29)
+    type_date(qtbot, field.box, "29/2/2027")  # a year given, with no such day: the usual message
+    assert field.hint.text().startswith("“29/2/2027” is not a date.")
 
 
 def test_a_day_far_off_whose_year_the_field_chose_is_pointed_out(qtbot: QtBot) -> None:

@@ -3,9 +3,10 @@ when a picture was made, the days a letter's update covers.
 
 Qt's date and time fields take typing one part at a time and quietly make something else of a date typed
 whole: "14 March 2027" there became 13 March 2027, and "10:30" became 11:30. Here the whole text is read when
-the worker leaves the field ("14/3/2027", "14 March", "14 mar 27", "tomorrow", "friday"; "10:30", "1030",
-"2pm") and written back in words ("Sunday 14 March 2027"), so a misreading shows at once. Text that makes no
-date stays as typed, with a message under it, and ``day()`` is None until it is mended: nothing is guessed.
+the worker leaves the field ("14/3/2027", "14 March", "14 mar 27", "tomorrow", "friday", "in 6 weeks";
+"10:30", "1030", "2pm") and written back in words ("Sunday 14 March 2027"), so a misreading shows at once.
+Text that makes no date stays as typed, with a message under it, and ``day()`` is None until it is mended:
+nothing is guessed.
 
 Days are read the British way round (14/3 is 14 March). A day typed without a year is the one the field
 leans to: the next such day for a date to come, the last one for a date gone by, or a recent one (the nearer,
@@ -14,6 +15,7 @@ a day to come counting four times as far as a day gone by: a visit is written up
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from datetime import date, time, timedelta
@@ -50,6 +52,10 @@ FAR_AWAY_DAYS = (
     200  # a day read without its year that far off is pointed out: "2/12" the day after is a year on
 )
 AHEAD_WEIGHT = 4  # "recent": a day to come counts as four times as far away as a day gone by
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}  # and "month": the same day that many months on
+LONGEST_SPAN = 999  # "in 999 days"; more is no date a worker means
 
 
 def _named(word: str, names: tuple[str, ...]) -> int | None:
@@ -90,6 +96,41 @@ def _months_around(today: date) -> list[tuple[int, int]]:
     return [((index + n) // 12, (index + n) % 12 + 1) for n in (-1, 0, 1)]
 
 
+def _months_on(today: date, months: int) -> date:
+    """The same day ``months`` on (or back), or the month's last day where it has no such day."""
+    index = today.year * 12 + today.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    for day in range(today.day, 27, -1):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    return date(year, month, today.day)  # days up to 28 are in every month
+
+
+def _span(words: list[str], today: date) -> date | None:
+    """A day a span away: "in 2 weeks", "in six weeks' time", "in a fortnight", "3 days ago"; None if not
+    one."""
+    ago = words[-1:] == ["ago"]
+    if ago:
+        words = words[:-1]
+    else:
+        words = words[1:] if words[:1] == ["in"] else words
+        words = words[:-1] if words[-1:] == ["time"] else words
+    if words == ["fortnight"]:
+        words = ["a", "fortnight"]
+    if len(words) != 2 or words[1].rstrip("s") not in (*_UNIT_DAYS, "month"):
+        return None
+    count = int(words[0]) if words[0].isdigit() else _COUNTS.get(words[0])
+    if count is None or count > LONGEST_SPAN:
+        return None
+    count = -count if ago else count
+    unit = words[1].rstrip("s")
+    if unit == "month":
+        return _months_on(today, count) if abs(count) <= 12 * 10 else None
+    return today + timedelta(days=count * _UNIT_DAYS[unit])
+
+
 def _read(text: str, today: date, leaning: Leaning) -> tuple[date | None, int | None]:
     """The day ``text`` names, and the day of the week typed beside a whole date (0 is Monday), if one was."""
     words = [_SPELLINGS.get(w, w) for w in re.findall(r"[a-z]+|\d+", text.lower())]
@@ -98,6 +139,8 @@ def _read(text: str, today: date, leaning: Leaning) -> tuple[date | None, int | 
         return None, None
     if len(words) == 1 and words[0] in _RELATIVE:
         return today + timedelta(days=_RELATIVE[words[0]]), None
+    if (span := _span(words, today)) is not None:
+        return span, None
     weekdays = [w for w in words if not w.isdigit() and _named(w, WEEKDAYS) is not None]
     rest = [w for w in words if w not in weekdays]
     if len(weekdays) > 1:
@@ -347,6 +390,10 @@ class TypedDateField(QWidget):
             wrong = self.tr("{0} is a {1}, not a {2}.").format(
                 day_in_words(clash[0]), weekday_in_words(clash[0].weekday()), weekday_in_words(clash[1])
             )
+        elif day is None and self._leap_day_without_year(typed):
+            wrong = self.tr(
+                "There is no 29 February within a year of today. Give the year, such as {0}."
+            ).format(f"29/2/{self._next_leap_year()}")
         elif day is None:
             example = self.today()
             wrong = self.tr("“{0}” is not a date.\nType it as {1}/{2}/{3} or {4}.").format(
@@ -361,6 +408,19 @@ class TypedDateField(QWidget):
         if not with_name:
             return wrong
         return self.tr("{0}: {1}").format(self._accessible, wrong.replace("\n", " "))
+
+    def _next_leap_year(self) -> int:
+        year = self.today().year
+        while not calendar.isleap(year):
+            year += 1
+        return year
+
+    def _leap_day_without_year(self, typed: str) -> bool:
+        """ "29/2" or "29 Feb" when no year near today has the day: with a year it would be one."""
+        if gives_year(typed):
+            return False
+        with_year = read_day(f"{typed} {self._next_leap_year()}", self.today(), self.leaning)
+        return with_year is not None and (with_year.month, with_year.day) == (2, 29)
 
     def _bound_words(self, day: date) -> str:
         return self.tr("today") if day == self.today() else day_in_words(day)
