@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from functools import cache
 
+from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QApplication
 
 from visitapp.paths import resources_dir
@@ -28,6 +29,7 @@ def stylesheet(name: str) -> str:
 
 
 def apply_style(app: QApplication) -> None:
+    QDir.setSearchPaths("icons", [str(resources_dir() / "icons")])  # url(icons:…) in the stylesheets
     path = resources_dir() / STYLESHEET
     try:
         app.setStyleSheet(path.read_text("utf-8"))

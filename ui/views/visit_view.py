@@ -87,6 +87,7 @@ class VisitView(QWidget):
         self.title.setObjectName("visitTitle")
         self.saved = label(kind="saved")
         self.saved.setObjectName("visitSaveState")
+        self.saved.setWordWrap(False)  # a few words; the title beside it wraps instead
         self.timer_status = label(kind="timer")
         self.timer_status.setObjectName("visitTimerStatus")
         self.timer_button = button(self.tr("Start time alone"), "visitHeaderTimer")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QButtonGroup, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLabel, QWidget
 
 from ui.views.visit.page import StepPage, edits
 from ui.views.widgets import (
@@ -25,6 +25,14 @@ from visitapp.domain.visit_steps import Step
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("TimeAlone", text)
+
+
+def _row_label(text: str) -> QLabel:
+    """A row's label with no one field to jump to: on one line and centred on the row, as a field's is."""
+    widget = label(text)
+    widget.setWordWrap(False)
+    widget.setMinimumHeight(44)
+    return widget
 
 
 class TimeAlonePage(StepPage):
@@ -83,16 +91,20 @@ class TimeAlonePage(StepPage):
         self.body.addWidget(self.not_seen)
         self.not_seen_form = QWidget()
         form = form_layout()
+        form.setContentsMargins(0, 0, 0, 0)  # in line with the tick box and the help above
         form.addRow(label(self.tr("Why not"), buddy=self.not_seen_reason), self.not_seen_reason)
         form.addRow(label(self.tr("What happens next"), buddy=self.not_seen_next), self.not_seen_next)
         self.not_seen_form.setLayout(form)
         self.body.addWidget(self.not_seen_form)
         self.seen_form = QWidget()
         seen = form_layout()
-        seen.addRow(label(self.tr("Timer")), row(self.clock, self.timer_button))
+        seen.setContentsMargins(0, 0, 0, 0)
+        timer = row(self.clock, self.timer_button)
+        timer.setSpacing(16)
+        seen.addRow(_row_label(self.tr("Timer")), timer)
         answers = row(self.yes, self.no)
         answers.setSpacing(32)
-        seen.addRow(label(self.tr("Alone?")), answers)
+        seen.addRow(_row_label(self.tr("Alone?")), answers)
         seen.addRow(label(self.tr("&Where"), buddy=self.place), self.place)
         seen.addRow(label(self.tr("&Minutes"), buddy=self.minutes), row(self.minutes))
         seen.addRow(label(self.tr("&Reason"), buddy=self.reason), self.reason)
