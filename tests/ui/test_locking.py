@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.vaults import PASSPHRASE
-from tests.ui.uikit import all_text, by_name, fetch, open_visit, press_lock_shortcut, unlock
+from tests.ui.uikit import all_text, by_name, fetch, go_step, open_visit, press_lock_shortcut, unlock
 from ui.controllers.app_controller import AppController
 from visitapp.domain.visit_steps import Step
 
@@ -104,3 +104,18 @@ def test_closing_the_window_saves_typed_notes(unlocked, qtbot: QtBot) -> None:
     finally:
         vault.lock()
     assert notes == "First words. Said goodbye at the door."
+
+
+def test_back_from_the_pictures_window_the_visit_is_on_the_same_step(unlocked, qtbot: QtBot) -> None:
+    """Closing a window opened from the visit reloads the visit (its pictures may have changed): on the step
+    the worker left, not back at the first one."""
+    app, data = unlocked
+    open_visit(app, qtbot, data["child_id"], data["visit_id"])
+    go_step(app, "The child's words")
+    shown = app.visit.loaded
+    by_name("Add a drawing or photo…", QPushButton).click()
+    qtbot.waitUntil(lambda: len(app.companions.open_windows) == 1)
+    by_name("Back to the visit", QPushButton).click()
+    qtbot.waitUntil(lambda: not app.companions.open_windows)
+    qtbot.waitUntil(lambda: app.visit.loaded is not None and app.visit.loaded is not shown)  # reloaded
+    assert app.screens.visit.current_step() is Step.CHILDS_WORDS

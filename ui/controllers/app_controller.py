@@ -151,7 +151,7 @@ class AppController(QObject):
 
     def _reopen_visit(self) -> None:
         if self.unlocked and self.visit.visit_id is not None:
-            self.visit.open(str(self.visit.visit_id), lambda: None)
+            self.visit.open(str(self.visit.visit_id), lambda: None, self.visit.current_step())
 
     def shutdown(self) -> None:
         """Closing the window or quitting: save what is typed and lock, like a lock with no way back."""

@@ -58,9 +58,15 @@ class Navigator(QObject):
         self.visit.open(visit_id, lambda: self.pages.setCurrentWidget(self.visit.view), step)
 
     def where_now(self) -> Place:
-        """The place, with the visit's step if a visit is open: what locking keeps to come back to."""
-        if self.place.page == "visit":
+        """The place, with the visit's step if the visit is shown: what locking keeps to come back to. A
+        visit page emptied for the family screen keeps the step it had (see keep_step)."""
+        if self.place.page == "visit" and self.visit.visit_id == self.place.visit_id:
             return replace(self.place, step=self.visit.current_step())
+        return self.place
+
+    def keep_step(self) -> Place:
+        """Note the visit's step in the place before its page is emptied, so it can be shown again."""
+        self.place = self.where_now()
         return self.place
 
     def go(self, place: Place) -> None:

@@ -18,6 +18,7 @@ from ui.family.family_view import FamilyView
 from ui.family.style import SIZES
 from ui.store_worker import StoreContext
 from visitapp.domain.family import Verdict
+from visitapp.domain.visit_steps import Step
 from visitapp.family import FamilyService
 from visitapp.paths import VaultPaths
 from visitapp.vault import seconds_until_next_try
@@ -114,6 +115,7 @@ def test_locking_closes_the_family_view_and_leaves_nothing_on_screen(
     unlock(app, qtbot, PASSPHRASE)
     qtbot.waitUntil(lambda: app.visit.visit_id == family_vault["today_id"], timeout=5000)
     assert family_view() is None  # unlocking brings back the visit, not the family view
+    assert app.screens.visit.current_step() is Step.SHARE_LAST_RECORD  # the step the family screen came from
     kept = fetch(app, qtbot, lambda context: FamilyService(context.casework.conn, context.casework.worker_id)
                  .responses_for_child(family_vault["child_id"]))  # fmt: skip
     assert [(r.speaker, r.words) for r in kept] == [("Nanna Jo", "The carpet is green.")]  # type: ignore[union-attr]
