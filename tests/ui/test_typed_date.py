@@ -82,6 +82,23 @@ def test_a_whole_date_is_read_whichever_way_it_is_written(text: str) -> None:
         ("a week ago", "recent", date(2026, 11, 26)),
         ("in 3 months", "future", date(2027, 3, 3)),
         ("2 months ago", "past", date(2026, 10, 3)),
+        ("in thirteen weeks", "future", date(2027, 3, 4)),
+        ("in twenty days", "future", date(2026, 12, 23)),
+        ("in 6 wks", "future", date(2027, 1, 14)),
+        ("1 wk ago", "past", date(2026, 11, 26)),
+        ("in 18 mths", "future", date(2028, 6, 3)),
+        ("in 2 yrs", "future", date(2028, 12, 3)),
+        ("in a year", "future", date(2027, 12, 3)),
+        ("a year ago", "past", date(2025, 12, 3)),
+        ("next week", "future", date(2026, 12, 10)),  # a week on, as "next month" is a month on
+        ("next month", "past", date(2027, 1, 3)),
+        ("next year", "future", date(2027, 12, 3)),
+        ("last week", "recent", date(2026, 11, 26)),
+        ("last month", "past", date(2026, 11, 3)),
+        ("in 10 years", "future", date(2036, 12, 3)),  # as far as a span reaches, in any unit
+        ("10 years ago", "past", date(2016, 12, 3)),
+        ("in 3653 days", "future", date(2036, 12, 3)),
+        ("in 120 months", "future", date(2036, 12, 3)),
     ],
 )
 def test_a_day_without_a_year_leans_as_the_field_does(text: str, leaning: Leaning, expected: date) -> None:
@@ -125,12 +142,20 @@ def test_a_day_of_the_week_beside_a_date_must_be_that_days() -> None:
         "141/3/2027",
         "29/2",
         "next",
-        "next week",
         "weeks",
         "in weeks",
         "week",
         "in 2 weeks ago",
         "in 9999 days",
+        "in 3654 days",  # a day more than 10 years on
+        "in 522 weeks",
+        "in 121 months",
+        "in 11 years",
+        "11 years ago",
+        "in 999 years",
+        "in 99999999 years",
+        "next day",  # "last day" is of something else; "tomorrow" says "next day"
+        "last day",
         "in 2 fortnights and a day",
     ],  # fmt: skip
 )
@@ -221,14 +246,53 @@ def test_29_february_with_no_leap_year_near_says_to_give_the_year(qtbot: QtBot) 
     for typed in ("29/2", "29 feb", "the 29th of February"):
         type_date(qtbot, field.box, typed)
         assert field.day() is None
-        assert (
-            field.hint.text()
-            == "There is no 29 February within a year of today. Give the year, such as 29/2/2028."
-        )
+        assert field.hint.text() == "29 February comes only in a leap year. Give the year, such as 29/2/2028."
     type_date(qtbot, field.box, "29/2/2028")
     assert field.day() == date(2028, 2, 29)
     type_date(qtbot, field.box, "29/2/2027")  # a year given, with no such day: the usual message
     assert field.hint.text().startswith("“29/2/2027” is not a date.")
+
+
+@pytest.mark.parametrize(
+    "today, leaning, suggested",
+    [
+        (TODAY, "past", "29/2/2024"),  # a date of birth: the leap year gone by, not the one to come
+        (TODAY, "recent", "29/2/2024"),  # 2024's is nearer, a day to come counting four times as far
+        (date(2028, 1, 10), "past", "29/2/2024"),  # 2028's is still to come
+        (date(2028, 3, 10), "future", "29/2/2032"),  # 2028's has gone by
+    ],
+)
+def test_the_leap_year_suggested_for_29_february_is_the_one_the_field_leans_to(
+    qtbot: QtBot, today: date, leaning: Leaning, suggested: str
+) -> None:
+    field = TypedDateField("born", "Date of birth", leaning, today=lambda: today)
+    qtbot.addWidget(field)
+    field.show()
+    type_date(qtbot, field.box, "29/2")
+    assert field.day() is None
+    assert field.hint.text() == f"29 February comes only in a leap year. Give the year, such as {suggested}."
+    type_date(qtbot, field.box, "29/2/2024")
+    assert field.day() == date(2024, 2, 29) and field.problem() is None
+
+
+def test_a_span_says_how_far_off_it_is_and_one_too_far_is_refused(qtbot: QtBot) -> None:
+    field = TypedDateField("due", "By when", "future", today=lambda: TODAY)
+    qtbot.addWidget(field)
+    field.show()
+    for typed, day in (("in 9 months", date(2027, 9, 3)), ("in 10 years", date(2036, 12, 3))):
+        type_date(qtbot, field.box, typed)  # far off, but the worker said how far: nothing to point out
+        assert field.day() == day and field.problem() is None
+        assert not field.hint.isVisible()
+    type_date(qtbot, field.box, "in 40 years")
+    assert field.day() is None and field.box.text() == "in 40 years"
+    assert field.hint.property("kind") == "error"
+    assert (
+        field.hint.text()
+        == "“in 40 years” is too far off.\nCount up to 10 years either way, or type the date."
+    )
+    assert field.problem() == (
+        "By when: “in 40 years” is too far off. Count up to 10 years either way, or type the date."
+    )
 
 
 def test_a_day_far_off_whose_year_the_field_chose_is_pointed_out(qtbot: QtBot) -> None:

@@ -52,10 +52,15 @@ FAR_AWAY_DAYS = (
     200  # a day read without its year that far off is pointed out: "2/12" the day after is a year on
 )
 AHEAD_WEIGHT = 4  # "recent": a day to come counts as four times as far away as a day gone by
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
-_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}  # and "month": the same day that many months on
-LONGEST_SPAN = 999  # "in 999 days"; more is no date a worker means
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty"
+).split()
+_COUNTS = {"a": 1, "an": 1} | {word: n for n, word in enumerate(_NUMBER_WORDS, start=1)}
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+_UNIT_MONTHS = {"month": 1, "year": 12}  # the same day that many months on
+_UNIT_SHORT = {"wk": "week", "mth": "month", "yr": "year"}
+SPAN_REACH_YEARS = 10  # "in 40 years" is a slip, not a date a worker means
 
 
 def _named(word: str, names: tuple[str, ...]) -> int | None:
@@ -108,33 +113,61 @@ def _months_on(today: date, months: int) -> date:
     return date(year, month, today.day)  # days up to 28 are in every month
 
 
-def _span(words: list[str], today: date) -> date | None:
-    """A day a span away: "in 2 weeks", "in six weeks' time", "in a fortnight", "3 days ago"; None if not
-    one."""
-    ago = words[-1:] == ["ago"]
-    if ago:
-        words = words[:-1]
+def _words(text: str) -> list[str]:
+    words = [_SPELLINGS.get(w, w) for w in re.findall(r"[a-z]+|\d+", text.lower())]
+    return [w for w in words if w not in _FILLER]
+
+
+def _span_count(words: list[str]) -> tuple[int, str] | None:
+    """A span from today as (count, unit), the count negative for one gone by: "in 2 weeks" is (2, "week"),
+    "in six weeks' time" (6, "week"), "3 days ago" (-3, "day"), "last month" (-1, "month"); None if the
+    words are not one."""
+    one_on = len(words) == 2 and words[0] in ("next", "last")  # "next week", "last year"
+    if one_on:
+        back, words = words[0] == "last", ["a", words[1]]
     else:
-        words = words[1:] if words[:1] == ["in"] else words
-        words = words[:-1] if words[-1:] == ["time"] else words
-    if words == ["fortnight"]:
-        words = ["a", "fortnight"]
-    if len(words) != 2 or words[1].rstrip("s") not in (*_UNIT_DAYS, "month"):
+        back = words[-1:] == ["ago"]
+        if back:
+            words = words[:-1]
+        else:
+            words = words[1:] if words[:1] == ["in"] else words
+            words = words[:-1] if words[-1:] == ["time"] else words
+        if words == ["fortnight"]:
+            words = ["a", "fortnight"]
+    if len(words) != 2:
         return None
+    unit = _UNIT_SHORT.get(words[1].rstrip("s"), words[1].rstrip("s"))  # "wks", "weeks"
     count = int(words[0]) if words[0].isdigit() else _COUNTS.get(words[0])
-    if count is None or count > LONGEST_SPAN:
+    if count is None or (unit not in _UNIT_DAYS and unit not in _UNIT_MONTHS):
         return None
-    count = -count if ago else count
-    unit = words[1].rstrip("s")
-    if unit == "month":
-        return _months_on(today, count) if abs(count) <= 12 * 10 else None
-    return today + timedelta(days=count * _UNIT_DAYS[unit])
+    if one_on and unit == "day":  # "last day" is of something else, not yesterday
+        return None
+    return (-count if back else count), unit
+
+
+def _span(words: list[str], today: date) -> date | None:
+    """The day a span from today names; None if the words are no span, or one more than
+    ``SPAN_REACH_YEARS`` away."""
+    span = _span_count(words)
+    if span is None or abs(span[0]) > 366 * SPAN_REACH_YEARS:  # too far in any unit, and no overflow
+        return None
+    count, unit = span
+    if unit in _UNIT_MONTHS:
+        day = _months_on(today, count * _UNIT_MONTHS[unit])
+    else:
+        day = today + timedelta(days=count * _UNIT_DAYS[unit])
+    reach = 12 * SPAN_REACH_YEARS
+    return day if _months_on(today, -reach) <= day <= _months_on(today, reach) else None
+
+
+def is_span(text: str) -> bool:
+    """Whether ``text`` is a span from today ("in 6 weeks"), near enough to read or not."""
+    return _span_count(_words(text)) is not None
 
 
 def _read(text: str, today: date, leaning: Leaning) -> tuple[date | None, int | None]:
     """The day ``text`` names, and the day of the week typed beside a whole date (0 is Monday), if one was."""
-    words = [_SPELLINGS.get(w, w) for w in re.findall(r"[a-z]+|\d+", text.lower())]
-    words = [w for w in words if w not in _FILLER]
+    words = _words(text)
     if any(w.isdigit() and len(w) > LONGEST_NUMBER for w in words):
         return None, None
     if len(words) == 1 and words[0] in _RELATIVE:
@@ -390,10 +423,14 @@ class TypedDateField(QWidget):
             wrong = self.tr("{0} is a {1}, not a {2}.").format(
                 day_in_words(clash[0]), weekday_in_words(clash[0].weekday()), weekday_in_words(clash[1])
             )
-        elif day is None and self._leap_day_without_year(typed):
+        elif day is None and is_span(typed):  # a span that reads as no day is too far off
             wrong = self.tr(
-                "There is no 29 February within a year of today. Give the year, such as {0}."
-            ).format(f"29/2/{self._next_leap_year()}")
+                "“{0}” is too far off.\nCount up to {1} years either way, or type the date."
+            ).format(_short(typed), SPAN_REACH_YEARS)
+        elif day is None and self._leap_day_without_year(typed):
+            wrong = self.tr("29 February comes only in a leap year. Give the year, such as {0}.").format(
+                f"29/2/{self._leap_year()}"
+            )
         elif day is None:
             example = self.today()
             wrong = self.tr("“{0}” is not a date.\nType it as {1}/{2}/{3} or {4}.").format(
@@ -409,17 +446,21 @@ class TypedDateField(QWidget):
             return wrong
         return self.tr("{0}: {1}").format(self._accessible, wrong.replace("\n", " "))
 
-    def _next_leap_year(self) -> int:
-        year = self.today().year
-        while not calendar.isleap(year):
-            year += 1
-        return year
+    def _leap_year(self) -> int:
+        """The leap year to suggest for "29/2", chosen as a day without a year is: the last one for a field
+        leaning to the past, the next for the future, the nearer for "recent"."""
+        today = self.today()
+        years = range(today.year - 8, today.year + 9)  # a leap year comes at least every 8 years
+        leap_days = [date(year, 2, 29) for year in years if calendar.isleap(year)]
+        chosen = _leaning_to(leap_days, today, self.leaning)
+        assert chosen is not None
+        return chosen.year
 
     def _leap_day_without_year(self, typed: str) -> bool:
         """ "29/2" or "29 Feb" when no year near today has the day: with a year it would be one."""
         if gives_year(typed):
             return False
-        with_year = read_day(f"{typed} {self._next_leap_year()}", self.today(), self.leaning)
+        with_year = read_day(f"{typed} {self._leap_year()}", self.today(), self.leaning)
         return with_year is not None and (with_year.month, with_year.day) == (2, 29)
 
     def _bound_words(self, day: date) -> str:
@@ -437,7 +478,7 @@ class TypedDateField(QWidget):
             self.box.setCursorPosition(0)
         problem = self._show_problem()
         far = day is not None and abs((day - self.today()).days) > FAR_AWAY_DAYS
-        if far and problem is None and not gives_year(typed):
+        if far and problem is None and not gives_year(typed) and not is_span(typed):  # a span says how far
             assert day is not None
             self._say(self.tr("{0} is {1} days away. Type the year if you meant another.").format(
                 weekday_day_in_words(day), abs((day - self.today()).days)), kind="attention")  # fmt: skip
