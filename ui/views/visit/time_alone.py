@@ -15,6 +15,7 @@ from ui.views.widgets import (
     line_edit,
     radio,
     raw_text,
+    restyle,
     row,
     spin,
     text_box,
@@ -160,8 +161,19 @@ class TimeAlonePage(StepPage):
         )
         self.minutes.setEnabled(not running)
         self.not_seen.setEnabled(not running)
-        self.problem.setText(problem or "")
-        self.problem.setVisible(bool(problem))
+        # A running timer is the step going as it should, not a fault: said plainly, not as a warning
+        if running:
+            text, kind = (
+                self.tr("The timer is running. Stop it when your time alone with the child ends."),
+                "hint",
+            )
+        else:
+            text, kind = problem or "", "attention"
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+        if self.problem.property("kind") != kind:
+            self.problem.setProperty("kind", kind)
+            restyle(self.problem)
         self._shape()
 
     def show_clock(self, text: str) -> None:
