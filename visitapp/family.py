@@ -25,6 +25,7 @@ from visitapp.domain.family import (
     SharedRecord,
     Verdict,
 )
+from visitapp.domain.models import Visit
 from visitapp.domain.visit_record import Amendment, SafetyCategory
 from visitapp.domain.visit_steps import STEP_LABELS, Step
 from visitapp.paths import VaultPaths
@@ -102,9 +103,18 @@ class FamilyService:
     # What to share ------------------------------------------------------------------------------------------
 
     def record_to_share(self, child_id: str, before: datetime | None = None) -> str | None:
-        """The child's last completed visit (before ``before``, when sharing at the start of a visit)."""
+        """The child's last completed visit (before ``before``, when sharing at the start of a visit).
+        Strictly before, to the minute: a visit never shares itself. A draft is never shared."""
         found = visits.last_completed_before(self.conn, child_id, before)
         return found[0] if found else None
+
+    def last_visit_before(self, child_id: str, before: datetime) -> Visit | None:
+        """The child's visit just before ``before``, completed or still a draft: the one the family will
+        expect to hear about. The same rule as ``record_to_share``: strictly before, to the minute, and of
+        two in the same minute the one with the greater id."""
+        cutoff = before.replace(second=0, microsecond=0)
+        earlier = [v for v in visits.visits_for(self.conn, child_id) if v.starts_at < cutoff]
+        return max(earlier, key=lambda v: (v.starts_at, v.id), default=None)
 
     def shared_record(self, visit_id: str) -> SharedRecord:
         visit = visits.get_visit(self.conn, visit_id)

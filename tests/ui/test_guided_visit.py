@@ -30,6 +30,7 @@ from ui.controllers.app_controller import AppController
 from ui.family.jobs import service as family_service
 from ui.models.visits_model import VisitsModel
 from ui.views.dialog_base import FormDialog
+from ui.views.visit.share_last_record import ShareLastRecordPage
 from visitapp.domain.models import Child, VisitStatus
 from visitapp.domain.visit_steps import Step, StepState
 from visitapp.store import letters
@@ -597,10 +598,15 @@ def test_share_the_last_record_names_the_visit_shown_and_confirms_the_pin(unlock
     visit_id = new_visit(app, qtbot, data["child_id"], data["visit_id"])
     go_step(app, "Share the last record")
     which = app.window.findChild(QLabel, "visitLastRecordWhich")
+    pin_state = app.window.findChild(QLabel, "visitFamilyPinSaved")
     show = by_name("Show the family the last record", QPushButton, root=app.screens.visit)
-    # The earlier visit is a draft: never shown to a family, so nothing is offered and the page says why.
-    assert which.isVisible() and which.text().startswith("No visit before this one is completed yet")
-    assert not show.isVisible()
+    # The earlier visit is a draft: never shown to a family, so nothing is offered and the page names it.
+    draft = "The visit on Wednesday 4 March 2026 is still a draft, so it cannot be shown."
+    qtbot.waitUntil(lambda: which.text().startswith(draft))
+    assert which.isVisible() and which.text() == draft + (
+        " Complete it first, or tell the family what you remember of it."
+    )
+    assert not show.isVisible() and not pin_state.isVisible()
 
     def complete_the_first(context) -> None:  # type: ignore[no-untyped-def]
         first = context.casework.visit(data["visit_id"])
@@ -608,11 +614,20 @@ def test_share_the_last_record_names_the_visit_shown_and_confirms_the_pin(unlock
 
     fetch(app, qtbot, complete_the_first)
     app.navigator.open_visit(visit_id, data["child_id"], Step.SHARE_LAST_RECORD.value)
-    qtbot.waitUntil(lambda: "Wednesday 4 March 2026" in which.text())
+    qtbot.waitUntil(lambda: "Wednesday 4 March 2026" in which.text() and "draft" not in which.text())
     assert which.text() == "The family will see the record of the visit on Wednesday 4 March 2026."
     assert show.isVisible()
+    # Whether a PIN is set is said when the page opens, and stays said.
+    qtbot.waitUntil(pin_state.isVisible)
+    assert pin_state.text().startswith("No PIN is set yet")
+    pin_button = by_name("Choose a PIN for closing it", QPushButton, root=app.screens.visit)
+    pin_button.click()
+    dialog = dialog_open(qtbot)
+    by_name("Cancel", QPushButton, root=dialog).click()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
+    assert pin_state.isVisible() and pin_state.text().startswith("No PIN is set yet")  # Cancel hides nothing
     # Choosing the PIN that closes the family screen says it was saved (it used to close without a word).
-    by_name("Choose a PIN for closing it", QPushButton, root=app.screens.visit).click()
+    pin_button.click()
     dialog = dialog_open(qtbot)
     qtbot.keyClicks(by_name("New PIN", QLineEdit, root=dialog), "2580")
     qtbot.keyClicks(by_name("The same PIN again", QLineEdit, root=dialog), "2581")
@@ -622,7 +637,63 @@ def test_share_the_last_record_names_the_visit_shown_and_confirms_the_pin(unlock
     again.clear()
     qtbot.keyClicks(again, "2580")
     save(qtbot, dialog)
-    saved = app.window.findChild(QLabel, "visitFamilyPinSaved")
-    qtbot.waitUntil(saved.isVisible)
-    assert saved.text().startswith("PIN saved.")
+    qtbot.waitUntil(lambda: pin_state.text().startswith("PIN saved."))
+    assert pin_state.isVisible()
     assert fetch(app, qtbot, lambda context: family_service(context).has_exit_pin())
+    # Another visit says that a PIN is set, not that one was just saved.
+    other = new_visit(app, qtbot, data["child_id"], visit_id)
+    go_step(app, "Share the last record")
+    qtbot.waitUntil(lambda: app.visit.visit_id == other and pin_state.isVisible())
+    assert pin_state.text() == (
+        "A PIN is set for leaving the family screen. It closes with that PIN, or with your passphrase."
+    )
+    # Cancel on the PIN dialog leaves that said too.
+    pin_button.click()
+    dialog = dialog_open(qtbot)
+    by_name("Cancel", QPushButton, root=dialog).click()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
+    assert pin_state.isVisible() and pin_state.text().startswith("A PIN is set")
+
+
+def test_the_share_step_names_a_visit_earlier_the_same_day_by_its_time(qtbot: QtBot) -> None:
+    page = ShareLastRecordPage()
+    qtbot.addWidget(page)
+    this = datetime(2026, 3, 18, 15, 0)
+    page.show_shared(False, True, datetime(2026, 3, 18, 10, 30), this, today=date(2026, 3, 18))
+    assert page.which.text() == "The family will see the record of the visit at 10:30 this morning."
+    page.show_shared(False, True, datetime(2026, 3, 18, 13, 5), this, today=date(2026, 3, 18))
+    assert page.which.text() == "The family will see the record of the visit at 13:05 this afternoon."
+    page.show_shared(False, True, datetime(2026, 3, 18, 10, 30), this, today=date(2026, 3, 25))
+    assert (
+        page.which.text()
+        == "The family will see the record of the visit on Wednesday 18 March 2026 at 10:30."
+    )
+    page.show_shared(False, True, datetime(2026, 3, 4, 10, 30), this, today=date(2026, 3, 18))
+    assert page.which.text() == "The family will see the record of the visit on Wednesday 4 March 2026."
+    # A newer draft is named, and the older record is the one shown instead.
+    page.show_facts(True, datetime(2026, 3, 18, 9, 0))
+    assert page.which.text() == (
+        "The visit at 09:00 this morning is still a draft, so it cannot be shown. "
+        "The family will see the record of the visit on Wednesday 4 March 2026 instead."
+    )
+
+
+def test_a_signed_off_visit_says_what_its_share_step_was(qtbot: QtBot) -> None:
+    page = ShareLastRecordPage()
+    qtbot.addWidget(page)
+    this = datetime(2026, 3, 18, 15, 0)
+    page.show_shared(True, True, datetime(2026, 3, 4, 10), this, signed_off=True)
+    assert (
+        page.which.text()
+        == "The last record at this visit was the one from the visit on Wednesday 4 March 2026."
+    )
+    page.show_facts(False, datetime(2026, 3, 11, 10))
+    page.show_shared(False, True, None, this, signed_off=True)
+    assert (
+        page.which.text()
+        == "The visit on Wednesday 11 March 2026 was still a draft, so it could not be shown."
+    )
+    page.show_facts(False, None)
+    assert page.which.text() == (
+        "No visit before this one was completed, so there was no record to show the family."
+    )

@@ -87,6 +87,39 @@ def test_the_record_to_share_is_the_last_completed_visit(casework: Casework, fam
     assert family.record_to_share(first.child_id, before=first.starts_at) is None
 
 
+def test_a_draft_is_never_the_record_to_share(casework: Casework, family: FamilyService) -> None:
+    first = _finished_visit(casework)
+    draft = Visit(child_id=first.child_id, starts_at=datetime(2026, 11, 9, 10))
+    casework.save_visit(draft)
+    today = Visit(child_id=first.child_id, starts_at=datetime(2026, 11, 16, 10))
+    casework.save_visit(today)
+    assert family.record_to_share(first.child_id, before=today.starts_at) == first.id
+    assert family.record_to_share(first.child_id) == first.id  # the last completed one ever
+    last = family.last_visit_before(first.child_id, today.starts_at)
+    assert last is not None and last.id == draft.id  # the one the family will ask about: still a draft
+
+
+def test_the_record_to_share_may_be_from_earlier_the_same_day(
+    casework: Casework, family: FamilyService
+) -> None:
+    morning = _finished_visit(casework, when=datetime(2026, 11, 2, 9, 30))
+    afternoon = Visit(child_id=morning.child_id, starts_at=datetime(2026, 11, 2, 14))
+    casework.save_visit(afternoon)
+    assert family.record_to_share(morning.child_id, before=afternoon.starts_at) == morning.id
+    # Never the visit itself, nor one in the same minute, even a moment into it.
+    assert family.record_to_share(morning.child_id, before=datetime(2026, 11, 2, 9, 30, 40)) is None
+    last = family.last_visit_before(morning.child_id, afternoon.starts_at)
+    assert last is not None and last.id == morning.id
+    assert family.last_visit_before(morning.child_id, morning.starts_at) is None
+
+
+def test_the_record_to_share_is_only_ever_of_this_child(casework: Casework, family: FamilyService) -> None:
+    mine = _finished_visit(casework, when=datetime(2026, 11, 2, 10))
+    theirs = _finished_visit(casework, "Juniper Vale", when=datetime(2026, 11, 9, 10))
+    assert family.record_to_share(mine.child_id, before=datetime(2026, 11, 16, 10)) == mine.id
+    assert family.record_to_share(theirs.child_id, before=datetime(2026, 11, 2, 10)) is None
+
+
 def test_a_response_sits_beside_the_record(casework: Casework, family: FamilyService) -> None:
     record = _finished_visit(casework)
     today = Visit(child_id=record.child_id, starts_at=datetime(2026, 11, 16, 10))

@@ -14,6 +14,7 @@ from ui.controllers.store_access import StoreAccess, plain_message
 from ui.controllers.visit_hooks import VisitHooks
 from ui.controllers.visit_jobs import Loaded, change, change_casework, load
 from ui.controllers.visit_parts import VisitParts
+from ui.family.jobs import ShareStep, share_step
 from ui.models.format import day_in_words
 from ui.store_worker import StoreContext
 from ui.views.visit.dialogs import AmendDialog
@@ -95,7 +96,9 @@ class VisitController(QObject):
             self._sent = self._answered = 0
             self.loaded = None
             self.view.steps.setCurrentRow(row)
+            self.view.share.show_facts(None, None)  # nothing of the visit open before
             self.apply(result, full=True)
+            self._read_share_facts(visit_id)
             signed = result.record.signed_off_at is not None
             self.view.show_save_state(self.tr("Signed off: read only") if signed else self.tr("Saved"))
             then()
@@ -125,7 +128,8 @@ class VisitController(QObject):
             view.actions.suggest_due(record.visit.starts_at.date() + timedelta(days=14))
         view.steps.show_states(loaded.states)
         shown_on = record.record_to_share[1] if record.record_to_share else None
-        view.share.show_shared(record.shared_last_record, record.previous_visit_id is not None, shown_on)
+        view.share.show_shared(record.shared_last_record, record.previous_visit_id is not None, shown_on,
+                               record.visit.starts_at, signed_off)  # fmt: skip
         view.alone.show_time_alone(record.time_alone, time_alone_problem(record.time_alone), fill=full,
                                    sync_minutes=not self.alone_saver.dirty)  # fmt: skip
         hidden = set(loaded.not_shared)
@@ -341,8 +345,22 @@ class VisitController(QObject):
     def _choose_exit_pin(self) -> None:
         # HOOK (family view): set by CompanionWindows.attach; see ui/controllers/visit_hooks.py.
         if self.hooks.choose_exit_pin is not None:
-            self.view.share.show_pin_saved(False)
-            self.hooks.choose_exit_pin(lambda: self.view.share.show_pin_saved(True))
+            visit_id = self.visit_id  # Cancel changes nothing: the page still says whether a PIN is set
+
+            def saved() -> None:
+                if self.visit_id == visit_id:
+                    self.view.share.show_pin_saved(True)
+
+            self.hooks.choose_exit_pin(saved)
+
+    def _read_share_facts(self, visit_id: str) -> None:
+        """Whether an exit PIN is set, and whether the visit before this one is still a draft."""
+
+        def shown(step: ShareStep) -> None:
+            if self.visit_id == visit_id:
+                self.view.share.show_facts(step.has_pin, step.draft_on)
+
+        self.store.run(share_step(visit_id), shown, lambda exc: None)  # the page then says less, no harm
 
     def _back(self) -> None:
         if self.visit is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
@@ -127,6 +127,25 @@ def set_exit_pin(pin: str) -> Callable[[StoreContext], None]:
 
 def has_exit_pin(context: StoreContext) -> bool:
     return service(context).has_exit_pin()
+
+
+@dataclass(frozen=True)
+class ShareStep:
+    """What the visit's "Share the last record" step says beyond the visit itself."""
+
+    has_pin: bool  # an exit PIN is set for the family screen (it is one for the whole vault)
+    draft_on: datetime | None  # the start of the visit just before this one, when that is still a draft
+
+
+def share_step(visit_id: str) -> Callable[[StoreContext], ShareStep]:
+    def job(context: StoreContext) -> ShareStep:
+        visit = context.casework.visit(visit_id)
+        family = service(context)
+        last = family.last_visit_before(visit.child_id, visit.starts_at)
+        draft = last is not None and last.status is not VisitStatus.COMPLETED
+        return ShareStep(family.has_exit_pin(), last.starts_at if draft and last else None)
+
+    return job
 
 
 def responses_for_child(child_id: str) -> Callable[[StoreContext], list[FamilyResponse]]:

@@ -171,16 +171,19 @@ def last_completed_before(
     conn: Connection, child_id: str, before: datetime | None
 ) -> tuple[str, datetime] | None:
     """The id and start of the child's last completed visit before ``before`` (or ever): the record the
-    family is shown."""
+    family is shown. Strictly before, to the minute (starts are stored to the minute), so a visit is never
+    its own last record, nor is another that starts in the same minute. Two that start in the same minute
+    are told apart by id, so the same one is always chosen."""
     row = conn.execute(
         "SELECT id, starts_at FROM visits WHERE child_id = ? AND status = ? AND starts_at < ? "
-        "ORDER BY starts_at DESC LIMIT 1",
+        "ORDER BY starts_at DESC, id DESC LIMIT 1",
         (child_id, VisitStatus.COMPLETED.value, (before or datetime.max).isoformat(timespec="minutes")),
     ).fetchone()
     return (str(row[0]), datetime.fromisoformat(row[1])) if row else None
 
 
 def signed_off_ids(conn: Connection, child_id: str) -> set[str]:
+    """Ids of the child's signed-off visits (read only), and of no other child's."""
     rows = conn.execute(
         "SELECT id FROM visits WHERE child_id = ? AND signed_off_at IS NOT NULL", (child_id,)
     ).fetchall()
