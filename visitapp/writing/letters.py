@@ -2,7 +2,8 @@
 
 ``LetterService(conn, worker_id).open(visit_id)`` composes the draft the first time (and remembers which of
 the child's words and pictures it put in), then always returns the stored draft as a ``LetterSession``:
-everything the letter screen needs to check, preview and export it without going back to the store.
+everything the letter screen needs to check, preview and export it without going back to the store. (A
+visit signed off before it had a letter gets one composed afresh at each open, locked and never stored.)
 Pictures come from a ``PictureSource``; until the vault keeps pictures, ``NoPictures`` stands in.
 """
 
@@ -23,9 +24,10 @@ from visitapp.store import children, letters, settings, visits
 from visitapp.store.audit import last_action_at
 from visitapp.store.audit import record as audit
 from visitapp.store.db import Connection, DatabaseError, transaction
+from visitapp.store.letters import StoredLetter
 from visitapp.visit_flow import VisitFlow
 from visitapp.writing.checker import LetterCheck, check_letter
-from visitapp.writing.composer import LetterPicture, compose_letter, letter_age
+from visitapp.writing.composer import LetterDraft, LetterPicture, compose_letter, letter_age
 from visitapp.writing.letter_text import picture_numbers
 
 _EDIT_AUDIT_GAP = timedelta(minutes=10)  # one trail line per sitting, not per keystroke
@@ -133,44 +135,42 @@ class LetterService:
         return loaded[1]
 
     def open(self, visit_id: str) -> LetterSession:
-        """The stored draft, composing it first if this visit has none yet."""
-        return self._session(*self._with_letter(visit_id))
+        """The stored draft, composing it first if this visit has none yet. A visit signed off before
+        sign-off wrote its letter gets one composed from the locked record but not stored (see below)."""
+        record, people, pictures = self._sources(visit_id)
+        letter: StoredLetter | LetterDraft | None = letters.get_letter(self.conn, visit_id)
+        if letter is None and record.signed_off_at is not None:
+            # Read-only and kept in memory: each laptop composes the same letter from the same locked record,
+            # and a stored one would sync from each as a rival first version that no one could resolve.
+            letter = compose_letter(record, people, self._worker(), pictures, self.flow.tools)
+        elif letter is None:
+            self._compose(record, people, pictures, "letter.composed")
+        return self._session(record, people, pictures, letter)
 
-    def _with_letter(self, visit_id: str) -> tuple[VisitRecord, list[Person], Sequence[LetterPicture]]:
-        """What the letter is written from, having composed the letter first if the visit has none."""
+    def _sources(self, visit_id: str) -> tuple[VisitRecord, list[Person], Sequence[LetterPicture]]:
+        """What the letter is written from."""
         record = self.flow.open(visit_id)
         people = children.people_for(self.conn, record.child.id)
-        pictures = self.pictures.pictures_for_visit(visit_id)
-        if letters.get_letter(self.conn, visit_id) is None:
-            # Even once signed off: a first letter from the locked record replaces nothing the worker wrote
-            # (visits signed off before sign-off wrote the letter have none).
-            self._compose(record, people, pictures, "letter.composed", replacing=False)
-        return record, people, pictures
+        return record, people, self.pictures.pictures_for_visit(visit_id)
 
     def sign_off(self, visit_id: str) -> None:
         """Sign the visit off, writing its letter from the record first if it has none. After sign-off the
-        letter can be read and exported but not written, so a visit signed off before anyone opened its
-        letter would otherwise have none, for good."""
-        self._with_letter(visit_id)
+        letter can be read and exported but not written, so it is stored now, while it still may be."""
+        record, people, pictures = self._sources(visit_id)
+        if letters.get_letter(self.conn, visit_id) is None and record.signed_off_at is None:
+            self._compose(record, people, pictures, "letter.composed")
         self.flow.sign_off(visit_id)
 
     def recompose(self, visit_id: str) -> LetterSession:
         """Start again from what was recorded: the worker's edits are replaced."""
-        record = self.flow.open(visit_id)
-        people = children.people_for(self.conn, record.child.id)
-        pictures = self.pictures.pictures_for_visit(visit_id)
+        record, people, pictures = self._sources(visit_id)
         self._compose(record, people, pictures, "letter.recomposed")
         return self._session(record, people, pictures)
 
     def _compose(
-        self,
-        record: VisitRecord,
-        people: list[Person],
-        pictures: Sequence[LetterPicture],
-        action: str,
-        replacing: bool = True,
+        self, record: VisitRecord, people: list[Person], pictures: Sequence[LetterPicture], action: str
     ) -> None:
-        if replacing and record.signed_off_at is not None:
+        if record.signed_off_at is not None:
             raise LetterError("This visit is signed off, so its letter cannot be written again.")
         draft = compose_letter(record, people, self._worker(), pictures, self.flow.tools)
         with transaction(self.conn):
@@ -178,9 +178,14 @@ class LetterService:
             audit(self.conn, self.worker_id, action, "visit", record.visit.id)
 
     def _session(
-        self, record: VisitRecord, people: list[Person], pictures: Sequence[LetterPicture]
+        self,
+        record: VisitRecord,
+        people: list[Person],
+        pictures: Sequence[LetterPicture],
+        letter: StoredLetter | LetterDraft | None = None,
     ) -> LetterSession:
-        stored = letters.get_letter(self.conn, record.visit.id)
+        """The session for ``letter``, or for the stored draft when none is given."""
+        stored = letter if letter is not None else letters.get_letter(self.conn, record.visit.id)
         assert stored is not None
         by_id = {picture.id: picture for picture in pictures}
         placed = tuple(by_id.get(picture_id) for picture_id in stored.picture_ids)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.visitapp.writing.letter_vault import four_pictures, record_rowan
@@ -77,23 +79,39 @@ def test_a_visit_signed_off_before_its_letter_was_opened_still_has_one(casework:
     assert actions.index("letter.composed") < actions.index("visit.signed_off")
 
 
-def test_a_visit_signed_off_without_a_letter_gets_one_when_it_is_opened(casework: Casework) -> None:
-    """Visits signed off before sign-off wrote the letter have none: opening one writes it from the locked
-    record, once, and it is as locked as any signed-off letter."""
+def test_a_visit_signed_off_without_a_letter_opens_one_that_is_read_and_exported_not_stored(
+    casework: Casework, tmp_path: Path
+) -> None:
+    """Visits signed off before sign-off wrote the letter have none: opening one composes it from the locked
+    record, to read and export, but stores nothing and queues nothing to sync (each laptop would otherwise
+    send its own first version, and the signed-off visit could never settle which stands)."""
     visit_id = record_rowan(casework, casework.conn)
     flow = VisitFlow(casework.conn, casework.worker_id)
     flow.complete(visit_id)
     flow.sign_off(visit_id)  # as the visit screen did before: no letter written
     assert letters.get_letter(casework.conn, visit_id) is None
-    service = LetterService(casework.conn, casework.worker_id)
+    outbox_before = _outbox(casework)
+    service = LetterService(casework.conn, casework.worker_id, four_pictures())
     session = service.open(visit_id)
     assert session.locked and session.text.startswith("Dear ")
     assert "I want to go back to football on Saturdays" in session.text
+    assert len(session.inserted_quote_ids) == 2
+    assert sorted(session.images_by_number(session.text)) == [1, 2, 3, 4]
     assert service.open(visit_id).text == session.text
     with pytest.raises(LetterError):
+        service.save(visit_id, session.text + "\nA line I added.")
+    with pytest.raises(LetterError):
         service.recompose(visit_id)
+    path = service.export_pdf(session, session.text, tmp_path)
+    assert path.read_bytes().startswith(b"%PDF")
+    assert letters.get_letter(casework.conn, visit_id) is None
+    assert _outbox(casework) == outbox_before
     actions = [entry.action for entry in entries_for(casework.conn, visit_id)]
-    assert actions.count("letter.composed") == 1
+    assert "letter.composed" not in actions and "letter.exported_without_password" in actions
+
+
+def _outbox(casework: Casework) -> list[tuple[str, str]]:
+    return casework.conn.execute("SELECT record_type, record_id FROM sync_outbox ORDER BY 1, 2").fetchall()
 
 
 def test_signing_off_keeps_the_letter_the_worker_wrote(casework: Casework) -> None:
