@@ -117,6 +117,7 @@ def test_a_whole_visit_from_new_to_signed_off(unlocked, qtbot: QtBot) -> None:
     assert step_state("Time alone with the child") == "Not yet"  # running: under way, not a slip
     running = app.screens.visit.alone.problem
     assert running.text().startswith("The timer is running") and running.property("kind") == "hint"
+    assert not app.screens.visit.alone.minutes.isEnabled()  # the timer counts them
     qtbot.keyClicks(by_name("Where you were alone with the child", QLineEdit), "in the garden")
 
     go_step(app, "The child's words")

@@ -50,6 +50,7 @@ class TimeAlonePage(StepPage):
             ),
             parent,
         )
+        self._running = self._signed_off = False
         self.not_seen = check_box(
             self.tr("I did &not see the child at all on this visit"), "visitChildNotSeen"
         )
@@ -159,8 +160,8 @@ class TimeAlonePage(StepPage):
         self.timer_button.setAccessibleName(
             self.tr("Stop the timer") if running else self.tr("Start the timer")
         )
-        self.minutes.setEnabled(not running)
-        self.not_seen.setEnabled(not running)
+        self._running = running
+        self._enable_for_timer()
         # A running timer is the step going as it should, not a fault: said plainly, not as a warning
         if running:
             text, kind = (
@@ -175,6 +176,16 @@ class TimeAlonePage(StepPage):
             self.problem.setProperty("kind", kind)
             restyle(self.problem)
         self._shape()
+
+    def _enable_for_timer(self) -> None:
+        # The timer counts the minutes, and a child being timed was seen: neither may be changed meanwhile
+        self.minutes.setEnabled(not self._running and not self._signed_off)
+        self.not_seen.setEnabled(not self._running and not self._signed_off)
+
+    def set_locked(self, completed: bool, signed_off: bool) -> None:
+        super().set_locked(completed, signed_off)  # which enables every box on an open visit
+        self._signed_off = signed_off
+        self._enable_for_timer()
 
     def show_clock(self, text: str) -> None:
         self.clock.setText(text)
