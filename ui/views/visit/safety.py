@@ -56,7 +56,7 @@ class SafetyPage(StepPage):
         self.scales_sharing = SharingToggle("scale_ratings", self.scales, "visitScaleNotShared",
                                             self.tr("Scale answers"))  # fmt: skip
         self.who = line_edit("visitScaleWho", self.tr("Whose number"))
-        self.who.setPlaceholderText(self.tr("For example: Mum, Juni, me"))
+        self.who.setPlaceholderText(self.tr("For example: Mum, the child, me"))
         self.score = spin("visitScaleScore", self.tr("Their number, 0 to 10"), 0, 10)
         self.reason = line_edit("visitScaleReason", self.tr("Why that number"))
         self.higher = line_edit("visitScaleHigher", self.tr("What one step higher would look like"))
