@@ -243,6 +243,9 @@ class VisitView(QWidget):
         from ui.views.visit.entries import EntryColumn
 
         found = [c.title.text() for c in self.findChildren(EntryColumn) if c.text.toPlainText().strip()]
+        scale = self.safety
+        if any(box.text().strip() for box in (scale.who, scale.reason, scale.higher)):
+            found.append(self.tr("Scale from 0 to 10"))  # "Add this number" not pressed
         if self.actions.what.text().strip():
             found.append(self.tr("Actions"))
         return found
