@@ -161,6 +161,10 @@ def test_a_whole_visit_from_new_to_signed_off(unlocked, qtbot: QtBot) -> None:
     assert "timer running" in app.screens.visit.timer_status.text()
     by_name("Stop time alone", QPushButton).click()  # from the bar every step shares
     qtbot.waitUntil(lambda: step_state("Time alone with the child") == "Done")
+    assert by_name("Start the timer again", QPushButton).isVisible()  # a new start adds on: it says so
+    assert app.screens.visit.alone.problem.text() == "Starting the timer again adds to these minutes."
+    assert app.screens.visit.timer_status.text() == "Time alone: 1 minute"  # a short time, rounded up
+    assert app.screens.visit.alone.minutes.text() == "1 minute"
 
     go_step(app, "Next visit")
     by_name("Save the next visit", QPushButton).click()  # the proposed date: when it is due
@@ -168,12 +172,14 @@ def test_a_whole_visit_from_new_to_signed_off(unlocked, qtbot: QtBot) -> None:
 
     go_step(app, "Worries, what's working, what needs to happen")
     qtbot.keyClicks(working, "Nanna Jo cooks tea on Fridays.")  # typed, and Add forgotten
+    qtbot.keyClicks(by_name("Whose number", QLineEdit), "Nanna Jo")  # and a scale answer, not added
     go_step(app, "Finish")
     assert app.screens.visit.finish.missing.text() == "Nothing is missing."
     by_name("Mark the visit completed", QPushButton).click()
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
     question = QApplication.activeModalWidget().text()  # type: ignore[union-attr]
     assert question.startswith("Not added yet, so not in the record: what you typed in “What is working")
+    assert "“Scale from 0 to 10”" in question
     answer_yes(qtbot, "completeVisitQuestion")
     qtbot.waitUntil(lambda: app.screens.visit.finish.stamp.text().startswith("Completed on"))
     assert "Written within one working day of the visit." in app.screens.visit.finish.stamp.text()

@@ -116,8 +116,11 @@ class AppController(QObject):
             QTimer.singleShot(0, lambda: self.lock(self.tr("You locked VisitApp. Your work was saved.")))
 
     def _idle_lock(self) -> None:
-        text = self.tr("VisitApp locked itself after {0} minutes without use. Your work was saved.")
-        self.lock(text.format(self._minutes))
+        if self._minutes == 1:
+            self.lock(self.tr("VisitApp locked itself after 1 minute without use. Your work was saved."))
+        else:
+            text = self.tr("VisitApp locked itself after {0} minutes without use. Your work was saved.")
+            self.lock(text.format(self._minutes))
 
     def lock(self, reason: str = "") -> None:
         """Save, close dialogs, empty every view, lock the vault on its thread, show the unlock screen."""

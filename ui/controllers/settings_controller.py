@@ -47,6 +47,8 @@ class SettingsController(QObject):
             self.on_minutes(minutes)
             if self.dialog is not None:
                 text = self.tr("Saved. VisitApp will lock after {0} minutes without use.").format(minutes)
+                if minutes == 1:
+                    text = self.tr("Saved. VisitApp will lock after 1 minute without use.")
                 self.dialog.show_lock_message(text)
 
         def failed(exc: Exception) -> None:

@@ -33,6 +33,8 @@ def timer_words(alone: TimeAlone, now: datetime, tr: Callable[[str], str]) -> st
             seconds // 60, seconds % 60
         )
     if alone.seen_alone and alone.minutes:
+        if alone.minutes == 1:
+            return tr("Time alone: 1 minute")
         return tr("Time alone: {0} minutes").format(alone.minutes)
     if alone.seen_alone is False:
         return tr("Not seen alone")

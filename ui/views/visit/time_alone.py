@@ -69,6 +69,9 @@ class TimeAlonePage(StepPage):
         self.place.setPlaceholderText(self.tr("For example: in their bedroom, on a walk to the park"))
         self.minutes = spin("visitAloneMinutes", self.tr("Minutes alone with the child"), 0, 600)
         self.minutes.setSuffix(self.tr(" minutes"))
+        self.minutes.valueChanged.connect(
+            lambda n: self.minutes.setSuffix(self.tr(" minute") if n == 1 else self.tr(" minutes"))
+        )
         self.minutes.setMinimumWidth(200)
         self.reason = combo("visitNotAloneReason", self.tr("Why the child was not seen alone"))
         self.reason.addItem(self.tr("Choose a reason"), "")
@@ -156,10 +159,15 @@ class TimeAlonePage(StepPage):
                 self.yes.setChecked(True)
             self._filling = False
         running = alone.is_running()
-        self.timer_button.setText(self.tr("&Stop the timer") if running else self.tr("&Start the timer"))
-        self.timer_button.setAccessibleName(
-            self.tr("Stop the timer") if running else self.tr("Start the timer")
-        )
+        again = not running and alone.minutes > 0  # a new start adds to what is counted: say so
+        if running:
+            button, name = self.tr("&Stop the timer"), self.tr("Stop the timer")
+        elif again:
+            button, name = self.tr("&Start the timer again"), self.tr("Start the timer again")
+        else:
+            button, name = self.tr("&Start the timer"), self.tr("Start the timer")
+        self.timer_button.setText(button)
+        self.timer_button.setAccessibleName(name)
         self._running = running
         self._enable_for_timer()
         # A running timer is the step going as it should, not a fault: said plainly, not as a warning
@@ -168,8 +176,12 @@ class TimeAlonePage(StepPage):
                 self.tr("The timer is running. Stop it when your time alone with the child ends."),
                 "hint",
             )
+        elif problem:
+            text, kind = problem, "attention"
+        elif again and alone.child_seen:
+            text, kind = self.tr("Starting the timer again adds to these minutes."), "hint"
         else:
-            text, kind = problem or "", "attention"
+            text, kind = "", "hint"
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
         if self.problem.property("kind") != kind:
