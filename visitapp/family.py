@@ -141,6 +141,9 @@ class FamilyService:
                        "actions": {a.id for a in actions}}  # fmt: skip
         hidden_parts = {part for part, ids in ids_by_part.items() if ids & hidden}
         letter = letters.get_letter(conn, visit_id)
+        hidden_words = [o.text for o in observations if o.id in hidden]
+        hidden_words += [e.text for e in safety if e.id in hidden]
+        hidden_words += [a.what for a in actions if a.id in hidden]
         on_show = [p for p in Pictures(conn, self.worker_id).for_visit(visit_id) if p.consent.may_show_family]
         pictures = [SharedPicture(p.id, p.description) for p in on_show]
         amendments = [SharedAmendment(a.part, a.text, a.reason, a.at)
@@ -154,7 +157,8 @@ class FamilyService:
         return SharedRecord(
             visit_id=visit_id, child_name=child.display_name, visit_date=visit.starts_at.date(),
             place=visit.place, purpose=visit.purpose, who_was_there=who,
-            letter=letter.text if letter else None, items=items, pictures=pictures, amendments=amendments,
+            letter=_leaving_out(letter.text, hidden_words) if letter else None, items=items,
+            pictures=pictures, amendments=amendments,
             next_visit=next_visit.planned_on, responses=family.responses_for_record(self.conn, visit_id),
         )  # fmt: skip
 
@@ -351,6 +355,21 @@ def _person_text(name: str, relationship: str) -> str:
     if relationship and relationship.lower() != name.lower():
         return f"{name} ({relationship})"
     return name
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold().rstrip(".")
+
+
+def _leaving_out(letter: str, hidden: list[str]) -> str:
+    """The letter without its paragraphs that repeat an entry marked not for the family. A letter written
+    before the entry was marked still holds it (a new one leaves it out), and the family screen promises to
+    leave such entries out: it does, wherever the letter kept the entry's words."""
+    words = [_plain(text) for text in hidden if text.strip()]
+    if not words:
+        return letter
+    paragraphs = letter.split("\n\n")
+    return "\n\n".join(p for p in paragraphs if not any(w in _plain(p) for w in words))
 
 
 def _action_text(who: str, what: str, due_on: date | None) -> str:

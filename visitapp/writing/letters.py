@@ -10,7 +10,7 @@ Pictures come from a ``PictureSource``; until the vault keeps pictures, ``NoPict
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -20,7 +20,7 @@ from visitapp.domain.visit_steps import VisitRecord
 from visitapp.export.files import clean_file_name, default_file_name, write_atomically
 from visitapp.export.letter_pdf import PdfOptions, build_letter_pdf
 from visitapp.practice.direct_work import load_tools
-from visitapp.store import children, letters, settings, visits
+from visitapp.store import children, family, letters, settings, visits
 from visitapp.store.audit import last_action_at
 from visitapp.store.audit import record as audit
 from visitapp.store.db import Connection, DatabaseError, transaction
@@ -148,8 +148,18 @@ class LetterService:
         return self._session(record, people, pictures, letter)
 
     def _sources(self, visit_id: str) -> tuple[VisitRecord, list[Person], Sequence[LetterPicture]]:
-        """What the letter is written from."""
+        """What the letter is written from: the record, less what is marked not for the family (the letter
+        is read at home, and the family is shown it with the record)."""
         record = self.flow.open(visit_id)
+        hidden = family.not_shared_ids(self.conn, visit_id)
+        if hidden:
+            record = replace(
+                record,
+                observations=[o for o in record.observations if o.id not in hidden],
+                safety=[e for e in record.safety if e.id not in hidden],
+                scales=[s for s in record.scales if s.id not in hidden],
+                actions=[a for a in record.actions if a.id not in hidden],
+            )
         people = children.people_for(self.conn, record.child.id)
         return record, people, self.pictures.pictures_for_visit(visit_id)
 

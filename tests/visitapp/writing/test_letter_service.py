@@ -8,6 +8,7 @@ import pytest
 
 from tests.visitapp.writing.letter_vault import four_pictures, record_rowan
 from visitapp.casework import Casework
+from visitapp.family import FamilyService
 from visitapp.store import letters
 from visitapp.store.audit import entries_for
 from visitapp.visit_flow import VisitFlow
@@ -122,3 +123,24 @@ def test_signing_off_keeps_the_letter_the_worker_wrote(casework: Casework) -> No
     VisitFlow(casework.conn, casework.worker_id).complete(visit_id)
     service.sign_off(visit_id)
     assert service.open(visit_id).text.endswith("See you soon.")
+
+
+def test_what_is_not_for_the_family_stays_out_of_the_letter_and_of_the_family_screen(
+    casework: Casework,
+) -> None:
+    """The letter is read at home and shown to the family with the record: an entry marked not for the family
+    is left out of a letter written after the mark, and out of the family screen's copy of one written
+    before it."""
+    visit_id = record_rowan(casework, casework.conn)
+    flow = VisitFlow(casework.conn, casework.worker_id)
+    entry = flow.open(visit_id).safety[0]
+    family = FamilyService(casework.conn, casework.worker_id)
+    service = LetterService(casework.conn, casework.worker_id)
+    before = service.open(visit_id).text  # written before the mark
+    assert entry.text in before
+
+    family.mark_shareable("safety_entries", entry.id, False)
+    assert entry.text not in family.shared_record(visit_id).letter  # type: ignore[operator]
+    kept = [paragraph for paragraph in before.split("\n\n") if entry.text not in paragraph]
+    assert family.shared_record(visit_id).letter == "\n\n".join(kept)  # only that paragraph goes
+    assert entry.text not in service.recompose(visit_id).text  # written after it
