@@ -115,6 +115,21 @@ class LetterSession(CheckedLetter):
         return default_file_name(self.visit_day)
 
 
+def for_a_letter(conn: Connection, record: VisitRecord) -> VisitRecord:
+    """The record less what is marked not for the family: a letter is read at home, and the family screen
+    shows the letter with the record."""
+    hidden = family.not_shared_ids(conn, record.visit.id)
+    if not hidden:
+        return record
+    return replace(
+        record,
+        observations=[o for o in record.observations if o.id not in hidden],
+        safety=[e for e in record.safety if e.id not in hidden],
+        scales=[s for s in record.scales if s.id not in hidden],
+        actions=[a for a in record.actions if a.id not in hidden],
+    )
+
+
 class LetterService:
     def __init__(
         self,
@@ -150,16 +165,7 @@ class LetterService:
     def _sources(self, visit_id: str) -> tuple[VisitRecord, list[Person], Sequence[LetterPicture]]:
         """What the letter is written from: the record, less what is marked not for the family (the letter
         is read at home, and the family is shown it with the record)."""
-        record = self.flow.open(visit_id)
-        hidden = family.not_shared_ids(self.conn, visit_id)
-        if hidden:
-            record = replace(
-                record,
-                observations=[o for o in record.observations if o.id not in hidden],
-                safety=[e for e in record.safety if e.id not in hidden],
-                scales=[s for s in record.scales if s.id not in hidden],
-                actions=[a for a in record.actions if a.id not in hidden],
-            )
+        record = for_a_letter(self.conn, self.flow.open(visit_id))
         people = children.people_for(self.conn, record.child.id)
         return record, people, self.pictures.pictures_for_visit(visit_id)
 

@@ -24,7 +24,7 @@ from visitapp.store.db import Connection, transaction
 from visitapp.visit_flow import FlowError, VisitFlow
 from visitapp.writing.composer import LetterPicture
 from visitapp.writing.letter_parts import age_on
-from visitapp.writing.letters import CheckedLetter, LetterError, export_letter, recorded_words
+from visitapp.writing.letters import CheckedLetter, LetterError, export_letter, for_a_letter, recorded_words
 from visitapp.writing.periods import EmptyPeriod, Period, default_period, visits_in
 from visitapp.writing.update_composer import compose_update
 
@@ -135,7 +135,7 @@ class UpdateService:
             raise LetterError("That child's record could not be found.")
         listed = [v for v in visits.visits_for(self.conn, child_id) if period.holds(v.starts_at.date())]
         try:
-            records = [self.flow.open(visit.id) for visit in listed]
+            records = [for_a_letter(self.conn, self.flow.open(visit.id)) for visit in listed]
         except FlowError as exc:
             raise LetterError(str(exc)) from exc
         return child, children.people_for(self.conn, child_id), visits_in(records, period)

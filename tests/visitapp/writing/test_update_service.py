@@ -13,10 +13,12 @@ from tests.helpers.vaults import PASSPHRASE, WORKER
 from tests.visitapp.writing.update_vault import record_kit
 from tests.visitapp.writing.update_visits import PERIOD
 from visitapp.casework import Casework
+from visitapp.family import FamilyService
 from visitapp.paths import VaultPaths
 from visitapp.store import letters
 from visitapp.store.audit import entries_for
 from visitapp.vault import OpenVault, unlock_vault
+from visitapp.visit_flow import VisitFlow
 from visitapp.writing import findings as kinds
 from visitapp.writing.letters import LetterError
 from visitapp.writing.periods import Period
@@ -114,3 +116,13 @@ def test_the_update_exports_as_a_pdf_that_reads_back(casework: Casework, tmp_pat
     typed = service.export_pdf(session, session.text, tmp_path, file_name="///", password="kite harbour 42")
     assert typed.name == session.default_file_name  # nothing usable typed: the update's own name
     assert subprocess.run(["pdftotext", str(typed), "-"], capture_output=True).returncode != 0
+
+
+def test_an_entry_not_for_the_family_stays_out_of_the_update_letter(casework: Casework) -> None:
+    child_id = record_kit(casework, casework.conn)
+    flow = VisitFlow(casework.conn, casework.worker_id)
+    entry = flow.open("visit-jan").safety[0]
+    assert entry.text.rstrip(".") in _service(casework).open(child_id).text  # the update letter tells it
+    FamilyService(casework.conn, casework.worker_id).mark_shareable("safety_entries", entry.id, False)
+    text = _service(casework).recompose(child_id, PERIOD).text  # written again after the mark
+    assert entry.text.rstrip(".") not in text
