@@ -34,6 +34,7 @@ from visitapp.store import children, family, letters, settings, visit_parts, vis
 from visitapp.store.audit import record as audit
 from visitapp.store.db import Connection, DatabaseError, transaction
 from visitapp.vault import clear_wrong_passphrases, count_wrong_passphrase, seconds_until_next_try
+from visitapp.writing.letters import LetterError, LetterService
 
 SAFETY_HEADINGS = {
     SafetyCategory.HARM: "What we are worried about",
@@ -140,7 +141,11 @@ class FamilyService:
                        "scale_ratings": {s.id for s in scales},
                        "actions": {a.id for a in actions}}  # fmt: skip
         hidden_parts = {part for part, ids in ids_by_part.items() if ids & hidden}
+        _, _, next_visit, _, signed_off_at = visits.get_flags(self.conn, visit_id)
         letter = letters.get_letter(conn, visit_id)
+        letter_text = letter.text if letter else None
+        if letter_text is None and signed_off_at is not None:
+            letter_text = self._letter_from_locked_record(visit_id)  # composed afresh: nothing to leave out
         hidden_words = [o.text for o in observations if o.id in hidden]
         hidden_words += [e.text for e in safety if e.id in hidden]
         hidden_words += [a.what for a in actions if a.id in hidden]
@@ -149,7 +154,6 @@ class FamilyService:
         amendments = [SharedAmendment(a.part, a.text, a.reason, a.at)
                       for a in visit_parts.amendments_for(self.conn, visit_id)
                       if amendment_is_shared(a.part, hidden_parts)]  # fmt: skip
-        _, _, next_visit, _, _ = visits.get_flags(self.conn, visit_id)
         who = [_person_text(people[pid].name, people[pid].relationship)
                for pid in visit.present_person_ids if pid in people]  # fmt: skip
         with transaction(self.conn):
@@ -157,10 +161,18 @@ class FamilyService:
         return SharedRecord(
             visit_id=visit_id, child_name=child.display_name, visit_date=visit.starts_at.date(),
             place=visit.place, purpose=visit.purpose, who_was_there=who,
-            letter=_leaving_out(letter.text, hidden_words) if letter else None, items=items,
+            letter=_leaving_out(letter_text, hidden_words) if letter_text else None, items=items,
             pictures=pictures, amendments=amendments,
             next_visit=next_visit.planned_on, responses=family.responses_for_record(self.conn, visit_id),
         )  # fmt: skip
+
+    def _letter_from_locked_record(self, visit_id: str) -> str | None:
+        """A visit signed off before it had a letter shows one composed from its locked record, never stored
+        (see ``LetterService.open``): the family is shown the letter the worker sees."""
+        try:
+            return LetterService(self.conn, self.worker_id).open(visit_id).text
+        except LetterError:
+            return None  # no worker details to sign it with: the record is shown without a letter
 
     def mark_shareable(self, part: str, item_id: str, shareable: bool) -> None:
         """Allowed even after sign-off: hiding something from the family changes no word of the record."""

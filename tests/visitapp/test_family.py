@@ -17,9 +17,10 @@ from visitapp.family import FamilyError, FamilyService
 from visitapp.media import prepare_capture
 from visitapp.paths import VaultPaths
 from visitapp.pictures import Consent, PictureDetails, Pictures, Source
-from visitapp.store import db
+from visitapp.store import db, letters
 from visitapp.vault import OpenVault, UnlockThrottled, WrongPassphrase, seconds_until_next_try, unlock_vault
 from visitapp.visit_flow import VisitFlow
+from visitapp.writing.letters import LetterService
 
 
 @pytest.fixture
@@ -319,3 +320,20 @@ def test_an_all_digit_passphrase_opens_the_exit_while_a_pin_is_set(
     assert not family.check_exit("2580")  # now only the passphrase: a wrong one counts as one
     assert vault_paths.attempts_file.exists()
     assert family.check_exit(DIGIT_PASSPHRASE) and family.pin_still_accepted()
+
+
+def test_a_visit_signed_off_without_a_letter_shows_the_family_the_letter_the_worker_sees(
+    casework: Casework, family: FamilyService
+) -> None:
+    visit = _finished_visit(casework)
+    flow = VisitFlow(casework.conn, casework.worker_id)
+    harm = flow.open(visit.id).safety[1]
+    family.mark_shareable("safety_entries", harm.id, False)
+    flow.sign_off(visit.id)  # as before sign-off wrote the letter: none is stored
+    assert letters.get_letter(casework.conn, visit.id) is None
+
+    shared = family.shared_record(visit.id)
+    worker_sees = LetterService(casework.conn, casework.worker_id).open(visit.id).text
+    assert shared.letter == worker_sees and shared.letter.startswith("Dear Rowan")
+    assert "blue carpet" in shared.letter and "fight next door" not in shared.letter
+    assert letters.get_letter(casework.conn, visit.id) is None  # still not stored

@@ -155,8 +155,9 @@ class LetterService:
         record, people, pictures = self._sources(visit_id)
         letter: StoredLetter | LetterDraft | None = letters.get_letter(self.conn, visit_id)
         if letter is None and record.signed_off_at is not None:
-            # Read-only and kept in memory: each laptop composes the same letter from the same locked record,
-            # and a stored one would sync from each as a rival first version that no one could resolve.
+            # Read-only and kept in memory: stored, it would sync from each laptop that opened it as a rival
+            # first version that no one could resolve. Composed afresh at each open, it signs with this
+            # laptop's worker and uses names as they are now.
             letter = compose_letter(record, people, self._worker(), pictures, self.flow.tools)
         elif letter is None:
             self._compose(record, people, pictures, "letter.composed")
