@@ -180,3 +180,21 @@ def test_the_save_state_sits_on_one_line_once_signed_off(unlocked, qtbot: QtBot)
     qtbot.waitUntil(lambda: saved.text() == "Signed off: read only")
     qtbot.wait(20)
     assert saved.fontMetrics().horizontalAdvance(saved.text()) <= saved.contentsRect().width()
+
+
+def test_a_save_problem_wraps_instead_of_widening_the_visit(unlocked, qtbot: QtBot) -> None:
+    """On a 1366-pixel screen at 125% the window is about 1093 pixels wide: a long "Not saved" message must
+    wrap there, not push the page wider than the window and cut itself off."""
+    app, data = unlocked
+    new_visit(app, qtbot, data["child_id"], data["visit_id"])
+    view = app.screens.visit
+    narrowest = view.minimumSizeHint().width()
+    problem = "Not saved: VisitApp could not finish that. Please try again. If it keeps happening, tell IT."
+    view.show_save_state(problem, "error")
+    assert view.minimumSizeHint().width() <= narrowest
+    app.window.resize(1093, 614)
+    qtbot.wait(20)
+    saved = view.saved
+    assert saved.wordWrap() and not cut_off_on_the_right(saved)
+    view.show_save_state("Saved")
+    assert not saved.wordWrap()

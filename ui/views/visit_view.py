@@ -87,7 +87,7 @@ class VisitView(QWidget):
         self.title.setObjectName("visitTitle")
         self.saved = label(kind="saved")
         self.saved.setObjectName("visitSaveState")
-        self.saved.setWordWrap(False)  # a few words; the title beside it wraps instead
+        self.saved.setWordWrap(False)  # a few words; the title beside it wraps instead (see show_save_state)
         self.timer_status = label(kind="timer")
         self.timer_status.setObjectName("visitTimerStatus")
         self.timer_button = button(self.tr("Start time alone"), "visitHeaderTimer")
@@ -252,6 +252,7 @@ class VisitView(QWidget):
 
     def show_save_state(self, text: str, kind: str = "saved") -> None:
         self.saved.setText(text)
+        self.saved.setWordWrap(kind == "error")  # "Saved" stays on one line; a problem may need several
         self.saved.setProperty("kind", kind)
         restyle(self.saved)
 
