@@ -625,8 +625,8 @@ def test_share_the_last_record_names_the_visit_shown_and_confirms_the_pin(unlock
     assert which.text() == "The family will see the record of the visit on Wednesday 4 March 2026."
     assert show.isVisible()
     # Whether a PIN is set is said when the page opens, and stays said.
-    qtbot.waitUntil(pin_state.isVisible)
-    assert pin_state.text().startswith("No PIN is set yet")
+    qtbot.waitUntil(lambda: pin_state.text().startswith("No PIN is set yet"))  # read off the UI thread
+    assert pin_state.isVisible()
     pin_button = by_name("Choose a PIN for closing it", QPushButton, root=app.screens.visit)
     pin_button.click()
     dialog = dialog_open(qtbot)
@@ -685,22 +685,18 @@ def test_the_share_step_names_a_visit_earlier_the_same_day_by_its_time(qtbot: Qt
     )
 
 
-def test_a_signed_off_visit_says_what_its_share_step_was(qtbot: QtBot) -> None:
+def test_a_signed_off_visit_says_what_is_true_now_of_the_visits_before(qtbot: QtBot) -> None:
+    """What was shown at the time is not kept, so a signed-off visit says how the visits before it stand."""
     page = ShareLastRecordPage()
     qtbot.addWidget(page)
     this = datetime(2026, 3, 18, 15, 0)
     page.show_shared(True, True, datetime(2026, 3, 4, 10), this, signed_off=True)
     assert (
         page.which.text()
-        == "The last record at this visit was the one from the visit on Wednesday 4 March 2026."
+        == "The last completed visit before this one is the visit on Wednesday 4 March 2026."
     )
     page.show_facts(False, datetime(2026, 3, 11, 10))
     page.show_shared(False, True, None, this, signed_off=True)
-    assert (
-        page.which.text()
-        == "The visit on Wednesday 11 March 2026 was still a draft, so it could not be shown."
-    )
+    assert page.which.text() == "The visit on Wednesday 11 March 2026 is still a draft."
     page.show_facts(False, None)
-    assert page.which.text() == (
-        "No visit before this one was completed, so there was no record to show the family."
-    )
+    assert page.which.text() == ("No visit before this one is completed.")

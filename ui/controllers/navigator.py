@@ -54,7 +54,7 @@ class Navigator(QObject):
 
     def open_visit(self, visit_id: str, child_id: str = "", step: str = "") -> None:
         self._leave()
-        self.place = Place("visit", child_id or self.child.child_id or "", visit_id)
+        self.place = Place("visit", child_id or self.child.child_id or "", visit_id, step)
         self.visit.open(visit_id, lambda: self.pages.setCurrentWidget(self.visit.view), step)
 
     def where_now(self) -> Place:

@@ -58,7 +58,7 @@ class ShareLastRecordPage(StepPage):
         self._has_earlier = True
         self._record_on: datetime | None = None  # the visit whose record the family is shown
         self._this_visit: datetime | None = None
-        self._signed_off = False  # this visit is read only: say what was, not what will be
+        self._signed_off = False  # this visit is read only: say how the visits before stand
         self._today: date | None = None  # None: the real today
         self._draft_on: datetime | None = None  # the visit just before, when it is still a draft
         self._has_pin: bool | None = None  # None: not yet read for this visit
@@ -74,7 +74,7 @@ class ShareLastRecordPage(StepPage):
         """``record_on``: when the visit whose record the family is shown took place; None when no earlier
         visit is completed (a draft is never shown to the family). ``this_visit``: when this visit starts,
         so a record from earlier the same day is named by its time too. ``signed_off``: this visit is read
-        only, so the page says what was, not what will be."""
+        only, so the page says how the visits before it stand, not what the family will see."""
         self.shared.blockSignals(True)
         self.shared.setChecked(shared)
         self.shared.blockSignals(False)
@@ -121,31 +121,29 @@ class ShareLastRecordPage(StepPage):
         return self.tr("the visit at {0} this evening").format(clock)
 
     def _show_which(self) -> None:
-        past = self._signed_off
+        read_only = self._signed_off  # what was shown then is not kept: say how things stand now
         sentences = []
         draft = self._draft_on
         if draft is not None and (self._record_on is None or draft > self._record_on):
             words = self._visit_words(draft)
             words = words[:1].upper() + words[1:]
-            if past:
-                sentences.append(self.tr("{0} was still a draft, so it could not be shown.").format(words))
+            if read_only:
+                sentences.append(self.tr("{0} is still a draft.").format(words))
             else:
                 sentences.append(self.tr("{0} is still a draft, so it cannot be shown.").format(words))
         if self._record_on is not None:
             shown = self._visit_words(self._record_on)
-            if past:
-                sentences.append(self.tr("The last record at this visit was the one from {0}.").format(shown))
+            if read_only:
+                sentences.append(self.tr("The last completed visit before this one is {0}.").format(shown))
             elif sentences:
                 sentences.append(self.tr("The family will see the record of {0} instead.").format(shown))
             else:
                 sentences.append(self.tr("The family will see the record of {0}.").format(shown))
         elif sentences:
-            if not past:
+            if not read_only:
                 sentences.append(self.tr("Complete it first, or tell the family what you remember of it."))
-        elif past:
-            sentences.append(self.tr(
-                "No visit before this one was completed, so there was no record to show the family."
-            ))  # fmt: skip
+        elif read_only:
+            sentences.append(self.tr("No visit before this one is completed."))
         else:
             sentences.append(self.tr(
                 "No visit before this one is completed yet, so there is no record to show the family. "
@@ -166,7 +164,7 @@ class ShareLastRecordPage(StepPage):
         self.pin_saved.setVisible(offered and bool(text))
 
     def _pin_words(self) -> tuple[str, str]:
-        """What to say of the exit PIN, and the label's style: empty until it is known for this visit."""
+        """What to say of the exit PIN, and the label's style: said in general until known for this visit."""
         if self._pin_just_saved:
             return self.tr(
                 "PIN saved. The family screen now closes with it, or with your passphrase."
@@ -178,7 +176,9 @@ class ShareLastRecordPage(StepPage):
             return self.tr(
                 "No PIN is set yet, so the family screen closes only with your passphrase."
             ), "hint"
-        return "", "hint"
+        return self.tr(
+            "The family screen closes with your PIN, if you chose one, or your passphrase."
+        ), "hint"
 
     def clear(self) -> None:
         self.show_facts(None, None)
