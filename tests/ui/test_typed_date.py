@@ -75,6 +75,7 @@ def test_a_whole_date_is_read_whichever_way_it_is_written(text: str) -> None:
         ("6 weeks", "future", date(2027, 1, 14)),
         ("in six weeks' time", "recent", date(2027, 1, 14)),
         ("in a fortnight", "past", date(2026, 12, 17)),
+        ("in a fortnight's time", "future", date(2026, 12, 17)),
         ("fortnight", "future", date(2026, 12, 17)),
         ("in 10 days", "future", date(2026, 12, 13)),
         ("in a week", "future", date(2026, 12, 10)),

@@ -42,7 +42,7 @@ from visitapp.paths import resources_dir
 
 Leaning = Literal["past", "future", "recent"]
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_FILLER = {"st", "nd", "rd", "th", "of", "the", "on"}  # "the 14th of March", "on Friday"
+_FILLER = {"st", "nd", "rd", "th", "of", "the", "on", "s"}  # "the 14th of March", "on Friday", "week's"
 _RELATIVE = {"today": 0, "tomorrow": 1, "yesterday": -1}
 _SPELLINGS = {"weds": "wednesday", "tmrw": "tomorrow", "tomorow": "tomorrow", "tommorow": "tomorrow",
               "tommorrow": "tomorrow", "yday": "yesterday"}  # fmt: skip
