@@ -6,7 +6,8 @@ child's words are stored exactly as typed; nothing here trims or tidies them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -39,13 +40,16 @@ from visitapp.practice.timescales import (
     weeks_since_seen_alone,
 )
 from visitapp.practice.workdays import add_working_days
-from visitapp.store import children, visit_parts, visits
+from visitapp.store import children, settings, visit_parts, visits
 from visitapp.store.audit import record as audit
 from visitapp.store.db import Connection, DatabaseError, transaction
 
 
 class FlowError(Exception):
     """A step cannot be saved as asked; the message says why in plain words."""
+
+
+_UNADDED_KEY = "unadded:{0}"  # a vault setting, never synced: typing not yet part of the record
 
 
 class VisitFlow:
@@ -150,6 +154,26 @@ class VisitFlow:
             alone.minutes, alone.seen_alone = stored.minutes, True
         self.save_time_alone(visit_id, alone)
         return alone
+
+    # Words typed in a box but not added ---------------------------------------------------------------------
+
+    def keep_unadded(self, visit_id: str, words: Mapping[str, str]) -> None:
+        """Keep what is typed in the visit's boxes but not added (by box), in the vault, when the visit is
+        left or the app locks: it is not in the record until the worker presses Add, but it is not lost
+        either, nor left on the screen behind the lock."""
+        key = _UNADDED_KEY.format(visit_id)
+        kept = {box: text for box, text in words.items() if text.strip()}
+        with transaction(self.conn):
+            if kept:
+                settings.put(self.conn, key, json.dumps(kept))
+            else:
+                settings.delete(self.conn, key)
+
+    def unadded(self, visit_id: str) -> dict[str, str]:
+        """What ``keep_unadded`` kept for the visit, to put back in its boxes."""
+        kept = settings.get(self.conn, _UNADDED_KEY.format(visit_id))
+        loaded = json.loads(kept) if kept else {}
+        return {str(box): str(text) for box, text in loaded.items()} if isinstance(loaded, dict) else {}
 
     def start_alone_timer(self, visit_id: str) -> TimeAlone:
         alone = visits.get_time_alone(self.conn, visit_id)

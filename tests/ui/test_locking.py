@@ -119,3 +119,37 @@ def test_back_from_the_pictures_window_the_visit_is_on_the_same_step(unlocked, q
     qtbot.waitUntil(lambda: not app.companions.open_windows)
     qtbot.waitUntil(lambda: app.visit.loaded is not None and app.visit.loaded is not shown)  # reloaded
     assert app.screens.visit.current_step() is Step.CHILDS_WORDS
+
+
+def test_words_typed_but_not_added_wait_in_the_vault_while_locked(unlocked, qtbot: QtBot) -> None:
+    """Not in the record (Add was not pressed), not lost, and not left on screen behind the lock."""
+    app, data = unlocked
+    open_visit(app, qtbot, data["child_id"], data["visit_id"])
+    typed = {
+        ("What I saw: new entry", QPlainTextEdit): "You showed me the tadpoles in the",
+        ("What are we worried about?: new entry", QPlainTextEdit): "The gate latch is broken",
+        ("Whose number", QLineEdit): "Nanna Jo",
+        ("What they will do", QLineEdit): "Fix the gate latch",
+    }
+    for (name, kind), words in typed.items():
+        box = by_name(name, kind)
+        box.setPlainText(words) if isinstance(box, QPlainTextEdit) else box.setText(words)
+
+    app.lock_now()
+    qtbot.waitUntil(lambda: not app.unlocked)
+    shown = all_text()
+    for words in typed.values():
+        assert words not in shown
+    for (name, kind), _ in typed.items():
+        box = by_name(name, kind)
+        assert not (
+            box.document().isUndoAvailable() if isinstance(box, QPlainTextEdit) else box.isUndoAvailable()
+        )
+
+    unlock(app, qtbot, PASSPHRASE)
+    qtbot.waitUntil(lambda: app.visit.visit_id == data["visit_id"])
+    for (name, kind), words in typed.items():
+        box = by_name(name, kind)
+        assert (box.toPlainText() if isinstance(box, QPlainTextEdit) else box.text()) == words, name
+    record = fetch(app, qtbot, lambda context: context.flow.open(data["visit_id"]))
+    assert all(words not in repr(record) for words in typed.values())  # still only typed, not recorded

@@ -286,3 +286,19 @@ def test_the_audit_trail_names_no_one(casework: Casework, flow: VisitFlow) -> No
     flow.add_quote(visit.id, "Skye's secret words")
     rows = repr(casework.conn.execute("SELECT * FROM audit").fetchall())
     assert "quote.added" in rows and "secret" not in rows and "Skye" not in rows
+
+
+def test_words_typed_but_not_added_are_kept_in_the_vault_not_in_the_record(
+    casework: Casework, flow: VisitFlow
+) -> None:
+    visit, other = _visit(casework), _visit(casework)
+    flow.keep_unadded(visit.id, {"visitObservationsText": "You showed me your new", "visitScaleWho": "  "})
+    assert flow.unadded(visit.id) == {"visitObservationsText": "You showed me your new"}  # blanks dropped
+    assert flow.unadded(other.id) == {}  # each visit its own
+    assert flow.open(visit.id).observations == []  # not in the record until Add is pressed
+    queued = casework.conn.execute("SELECT count(*) FROM sync_outbox WHERE record_id = ?", (visit.id,))
+    before = queued.fetchone()[0]
+    flow.keep_unadded(visit.id, {})  # added or wiped out since: nothing is kept
+    assert flow.unadded(visit.id) == {}
+    after = casework.conn.execute("SELECT count(*) FROM sync_outbox WHERE record_id = ?", (visit.id,))
+    assert after.fetchone()[0] == before  # a vault setting: never sent to the office

@@ -3,7 +3,7 @@ and finish, sign off and amend. Adding and removing the visit's parts lives in `
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -41,6 +41,15 @@ def timer_words(alone: TimeAlone, now: datetime, tr: Callable[[str], str]) -> st
     return tr("Time alone: not started")
 
 
+def _not_yet_added(loaded: Loaded) -> dict[str, str]:
+    """The kept words, less any the record already holds: added just before the laptop went down, the words
+    were not yet cleared from the vault."""
+    record = loaded.record
+    recorded = {e.text.strip() for e in (*record.observations, *record.safety)}
+    recorded |= {a.what.strip() for a in record.actions}
+    return {box: text for box, text in loaded.unadded.items() if text.strip() not in recorded}
+
+
 class VisitController(QObject):
     back = Signal(str)  # child id
     missing = Signal()
@@ -53,6 +62,7 @@ class VisitController(QObject):
         self.loaded: Loaded | None = None
         self._sent = 0  # autosaves sent and answered, for the "Saving…"/"Saved" line
         self._answered = 0
+        self._unadded_kept: Mapping[str, str] = {}  # what the vault holds of the boxes' unadded words
         self.notes_saver = Debouncer(self._save_notes, parent=self)
         self.details_saver = Debouncer(self._save_details, parent=self)
         self.alone_saver = Debouncer(self._save_alone, parent=self)
@@ -100,6 +110,9 @@ class VisitController(QObject):
             self.view.steps.setCurrentRow(row)
             self.view.share.show_facts(None, None)  # nothing of the visit open before
             self.apply(result, full=True)
+            self._unadded_kept = result.unadded
+            if result.record.signed_off_at is None:
+                self.view.restore_unadded(_not_yet_added(result))
             self._read_share_facts(visit_id)
             signed = result.record.signed_off_at is not None
             self.view.show_save_state(self.tr("Signed off: read only") if signed else self.tr("Saved"))
@@ -188,6 +201,17 @@ class VisitController(QObject):
         for saver in self.savers:
             saver.flush()
         self.parts.flush()
+        self._keep_unadded()
+
+    def _keep_unadded(self) -> None:
+        """Words typed in a box but not added go to the vault, not into the record, so that leaving the
+        visit or locking neither loses them nor leaves them on screen; opening the visit puts them back."""
+        if self.loaded is None or self.loaded.record.signed_off_at is not None:
+            return
+        visit_id, words = self.loaded.record.visit.id, self.view.unadded_words()
+        if words != self._unadded_kept:
+            self._unadded_kept = words
+            self._send(lambda context: context.flow.keep_unadded(visit_id, words))
 
     def clear(self) -> None:
         for saver in self.savers:

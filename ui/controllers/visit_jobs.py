@@ -3,8 +3,8 @@ screen gets the saved state (step ticks, what is missing) in one round trip to t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ui.store_worker import StoreContext
@@ -26,6 +26,7 @@ class Loaded:
     due: DueVisit
     tools: dict[str, DirectWorkTool]
     not_shared: frozenset[str] = frozenset()  # entries the family view leaves out
+    unadded: Mapping[str, str] = field(default_factory=dict)  # typed, not added, by box: read on opening
 
 
 def snapshot(context: StoreContext, visit_id: str) -> Loaded:
@@ -49,7 +50,8 @@ def snapshot(context: StoreContext, visit_id: str) -> Loaded:
 
 
 def load(visit_id: str) -> Callable[[StoreContext], Loaded]:
-    return lambda context: snapshot(context, visit_id)
+    """The visit as it opens, with the words left typed but not added when it was last left."""
+    return lambda context: replace(snapshot(context, visit_id), unadded=context.flow.unadded(visit_id))
 
 
 def change(visit_id: str, do: Callable[[VisitFlow], object]) -> Callable[[StoreContext], Loaded]:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QIcon, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -26,7 +27,7 @@ from ui.views.visit.seen import WhatISawPage
 from ui.views.visit.share_last_record import ShareLastRecordPage
 from ui.views.visit.time_alone import TimeAlonePage
 from ui.views.visit.words import CAPTURE_KEYS, WordsPage
-from ui.views.widgets import button, label, named, restyle
+from ui.views.widgets import button, label, named, raw_text, restyle
 from visitapp.domain.visit_steps import Step, StepState
 from visitapp.paths import resources_dir
 
@@ -237,6 +238,33 @@ class VisitView(QWidget):
         self.capture_button.setVisible(not signed_off)
         self.capture_shortcut.setEnabled(not signed_off)
 
+    def _unadded_boxes(self) -> list[QLineEdit | QPlainTextEdit]:
+        """Every box whose words reach the record only when Add is pressed."""
+        from ui.views.visit.entries import EntryColumn
+
+        boxes: list[QLineEdit | QPlainTextEdit] = [c.text for c in self.findChildren(EntryColumn)]
+        return boxes + [self.safety.who, self.safety.reason, self.safety.higher, self.actions.what]
+
+    def unadded_words(self) -> dict[str, str]:
+        """What is typed but not added, by box, to keep while the visit is closed or the app locked."""
+        found = {}
+        for box in self._unadded_boxes():
+            text = raw_text(box) if isinstance(box, QPlainTextEdit) else box.text()
+            if text.strip():
+                found[box.objectName()] = text
+        return found
+
+    def restore_unadded(self, words: dict[str, str]) -> None:
+        """Put back what ``unadded_words`` gave, into the boxes that are still empty."""
+        for box in self._unadded_boxes():
+            text = words.get(box.objectName(), "")
+            if not text:
+                continue
+            if isinstance(box, QPlainTextEdit) and not box.toPlainText():
+                box.setPlainText(text)
+            elif isinstance(box, QLineEdit) and not box.text():
+                box.setText(text)
+
     def unadded_entries(self) -> list[str]:
         """The headings of boxes with words typed in them but not added (an entry or an action), which
         completing or signing off would leave out of the record."""
@@ -264,6 +292,8 @@ class VisitView(QWidget):
         self.notes.clear()  # and its undo history
         self.saved.clear()
         self.timer_status.clear()
+        for box in self._unadded_boxes():
+            box.clear()  # and its undo history: nothing typed stays behind the lock
         for page in self.pages.values():
             page.clear()  # type: ignore[attr-defined]
             page.show_error("")

@@ -27,6 +27,10 @@ def get(conn: Connection, key: str, default: str | None = None) -> str | None:
     return row[0] if row else default
 
 
+def delete(conn: Connection, key: str) -> None:
+    conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+
 def put(conn: Connection, key: str, value: str) -> None:
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?) "
