@@ -78,9 +78,14 @@ def why_sentences(purpose: str) -> list[str]:
     return [sentence(purpose)]
 
 
+def _names_two(name: str) -> bool:
+    """One person in the child's list may be a couple: "Carol and Ray Haines, your foster carers"."""
+    return any(joiner in f" {name} " for joiner in (" and ", " & "))
+
+
 def there_sentences(age: int, names: Sequence[str]) -> list[str]:
     """ "Your Nan, Sally Cole, was there.", or two people in one sentence when it is short enough."""
-    singles = [starts_sentence(f"{name} was there.") for name in names]
+    singles = [starts_sentence(f"{name} {'were' if _names_two(name) else 'was'} there.") for name in names]
     if len(names) == 2:
         return fit(age, starts_sentence(f"{names[0]} and {names[1]} were there."), singles)
     return singles

@@ -21,6 +21,7 @@ from visitapp.writing import letter_text as lt
 from visitapp.writing.checker import check_letter, max_sentence_words
 from visitapp.writing.composer import LetterDraft, compose_letter
 from visitapp.writing.composer_phrases import own_word_count
+from visitapp.writing.letter_parts import there_sentences
 from visitapp.writing.text import sentences
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -166,3 +167,11 @@ def test_the_structure_reads_back() -> None:
     assert [(p.number, p.text[:24]) for p in pictures] == [(1, "You made this picture. Y")]
     assert lt.picture_numbers(draft.text) == [1]
     assert all(draft.text[b.start : b.end].endswith(b.text) for b in blocks)
+
+
+def test_a_couple_in_one_entry_were_there() -> None:
+    """One person in the child's list may be two people: the verb agrees."""
+    assert there_sentences(10, ["Carol and Ray Haines, your foster carers,"]) == [
+        "Carol and Ray Haines, your foster carers, were there."
+    ]
+    assert there_sentences(10, ["Your Nan, Sally Cole,"]) == ["Your Nan, Sally Cole, was there."]
