@@ -48,7 +48,7 @@ class FamilyController(QObject):
         self.shown = shown
         self.has_pin = shown.has_pin
         record = shown.record
-        self.view.title.setText(self.tr("My last visit to {0}").format(record.child_name))
+        self.view.show_title(self.tr("My last visit to {0}").format(record.child_name))
         self.view.record.show_record(shown)
         self.view.response.start(record.child_name)
         self.view.show_record()

@@ -4,12 +4,12 @@ right. Escape and the window's close button lead to the worker's page (PIN or pa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -84,11 +84,20 @@ class FamilyView(QDialog):
     def _layout(self) -> None:
         bar = QWidget()
         bar.setObjectName("familyTopBar")
-        top = QHBoxLayout(bar)
-        top.setContentsMargins(16, 6, 16, 6)
-        top.addWidget(self.title, 1)
-        for widget in (self.read_button, self.smaller, self.bigger, self.contrast, self.finish):
-            top.addWidget(widget)
+        self._bar = QGridLayout(bar)
+        self._bar.setContentsMargins(16, 6, 16, 6)
+        self._buttons = QWidget()
+        self._rows = QGridLayout(self._buttons)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        for column, widget in enumerate((self.read_button, self.smaller, self.bigger, self.contrast,
+                                         self.finish)):  # fmt: skip
+            self._rows.addWidget(widget, 0, column)  # until _arrange_bar knows the sizes
+        # Never wider than the window gives: _arrange_bar puts the buttons in more rows instead
+        self._buttons.setMinimumWidth(1)
+        self._arranged: tuple[bool, tuple[int, ...]] | None = None  # title above?, buttons in each row
+        self._bar.addWidget(self.title, 0, 0)
+        self._bar.addWidget(self._buttons, 0, 1)
+        self._bar.setColumnStretch(0, 1)
         record = QWidget()
         record.setObjectName("familyRecordHolder")
         box = QVBoxLayout(record)
@@ -162,6 +171,47 @@ class FamilyView(QDialog):
 
     def _restyle(self) -> None:
         self.setStyleSheet(family_sheet(self.size_step, self.high_contrast))
+        QTimer.singleShot(0, self._arrange_bar)  # once the new sizes are applied
+
+    def show_title(self, title: str) -> None:
+        self.title.setText(title)
+        self._arrange_bar()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._arrange_bar)
+
+    def _arrange_bar(self) -> None:
+        """The title beside the buttons when all fit on one line, else above them, and the buttons in as
+        many rows as they need: with the biggest text on one line they ran past a 1366-pixel screen, and
+        the title, squeezed beside them, went one word to a line."""
+        margins = self._bar.contentsMargins()
+        gap = self._bar.horizontalSpacing()
+        room = self.width() - margins.left() - margins.right()
+        buttons = [b for b in (self.read_button, self.smaller, self.bigger, self.contrast, self.finish)
+                   if not b.isHidden()]  # fmt: skip
+        widths = [b.sizeHint().width() for b in buttons]
+        title = self.title.fontMetrics().horizontalAdvance(self.title.text())
+        above = title + gap + sum(widths) + gap * (len(widths) - 1) > room
+        rows, used = [0], 0
+        for width in widths:
+            if rows[-1] and used + gap + width > room:
+                rows.append(0)
+                used = 0
+            used += width + (gap if rows[-1] else 0)
+            rows[-1] += 1
+        arranged = (above, tuple(rows))
+        if arranged == self._arranged:
+            return
+        self._arranged = arranged
+        for each in buttons:
+            self._rows.removeWidget(each)
+        placed = iter(buttons)
+        for row, count in enumerate(rows):
+            for column in range(count):
+                self._rows.addWidget(next(placed), row, column)
+        self._bar.removeWidget(self._buttons)
+        self._bar.addWidget(self._buttons, 1 if above else 0, 0 if above else 1)
 
     # Locked in --------------------------------------------------------------------------------------------
 
