@@ -162,6 +162,7 @@ def test_a_whole_visit_from_new_to_signed_off(unlocked, qtbot: QtBot) -> None:
     by_name("Stop time alone", QPushButton).click()  # from the bar every step shares
     qtbot.waitUntil(lambda: step_state("Time alone with the child") == "Done")
     assert by_name("Start the timer again", QPushButton).isVisible()  # a new start adds on: it says so
+    assert app.screens.visit.timer_button.text() == "Start time alone again"  # the top bar says the same
     assert app.screens.visit.alone.problem.text() == "Starting the timer again adds to these minutes."
     assert app.screens.visit.timer_status.text() == "Time alone: 1 minute"  # a short time, rounded up
     assert app.screens.visit.alone.minutes.text() == "1 minute"
@@ -640,8 +641,10 @@ def test_share_the_last_record_names_the_visit_shown_and_confirms_the_pin(unlock
     qtbot.keyClicks(by_name("The same PIN again", QLineEdit, root=dialog), "2581")
     by_name("Save", QPushButton, root=dialog).click()
     assert dialog.isVisible() and "not the same" in dialog.error.text()
+    first = by_name("New PIN", QLineEdit, root=dialog)
     again = by_name("The same PIN again", QLineEdit, root=dialog)
-    again.clear()
+    assert first.text() == again.text() == "" and first.hasFocus()  # both typed afresh, from the first
+    qtbot.keyClicks(first, "2580")
     qtbot.keyClicks(again, "2580")
     save(qtbot, dialog)
     qtbot.waitUntil(lambda: pin_state.text().startswith("PIN saved."))

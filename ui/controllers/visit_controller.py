@@ -175,7 +175,8 @@ class VisitController(QObject):
         record = self.loaded.record
         alone = record.time_alone
         self.view.show_timer(timer_words(alone, datetime.now(), self.tr), alone.is_running(),
-                             allowed=alone.child_seen and record.signed_off_at is None)  # fmt: skip
+                             allowed=alone.child_seen and record.signed_off_at is None,
+                             again=alone.minutes > 0)  # fmt: skip
         if alone.is_running() and not self.tick.isActive():
             self.tick.start()
         elif not alone.is_running():

@@ -44,6 +44,9 @@ def choose_pin(store: StoreAccess, parent: QWidget, then: Callable[[], None] = l
         def save() -> None:
             if dialog.pin.text() != dialog.again.text():
                 dialog.show_error(dialog.tr("The two PINs are not the same. Type them again."))
+                dialog.pin.clear()  # the dots cannot be checked: both are typed afresh
+                dialog.again.clear()
+                dialog.pin.setFocus()
                 return
             dialog.setEnabled(False)
 

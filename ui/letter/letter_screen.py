@@ -62,9 +62,11 @@ class LetterScreen(ExportMixin, FindingsMixin, QWidget):
         self.jobs: LetterJobs = jobs if jobs is not None else VisitLetterJobs(visit_id, pictures)
         self.session: LetterSession | UpdateSession | None = None
         self.last_check: LetterCheck | None = None
-        self.export_folder = export_folder or Path(
+        documents = Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home()
         )
+        # A laptop may have no Documents folder (a new account, a server image): offer one that is there
+        self.export_folder = export_folder or (documents if documents.is_dir() else Path.home())
         self._export_job = None
         self._build()
         self._load_style()

@@ -221,11 +221,15 @@ class VisitView(QWidget):
         self.notes.moveCursor(QTextCursor.MoveOperation.End)  # carry on writing where the notes end
         self.notes.blockSignals(False)
 
-    def show_timer(self, text: str, running: bool, allowed: bool) -> None:
+    def show_timer(self, text: str, running: bool, allowed: bool, again: bool = False) -> None:
+        """``again``: minutes are counted already, so a start adds to them (as the step's button says)."""
         self.timer_status.setText(text)
         self.timer_status.setProperty("kind", "timerRunning" if running else "timer")
         restyle(self.timer_status)
-        words = self.tr("Stop time alone") if running else self.tr("Start time alone")
+        if running:
+            words = self.tr("Stop time alone")
+        else:
+            words = self.tr("Start time alone again") if again else self.tr("Start time alone")
         self.timer_button.setText(words)
         self.timer_button.setAccessibleName(words)
         self.timer_button.setVisible(allowed)
