@@ -132,7 +132,7 @@ class FamilyService:
         actions = visit_parts.actions_for_visit(conn, visit_id)
         items = [SharedItem("What I saw", o.text) for o in observations if o.id not in hidden]
         items += [SharedItem(SAFETY_HEADINGS[e.category], e.text) for e in safety if e.id not in hidden]
-        items += [SharedItem("Scores out of 10", f"{s.who}: {s.score} out of 10. {s.reason}".strip())
+        items += [SharedItem("Scores out of 10", _score_text(s.who, s.score, s.reason))
                   for s in scales if s.id not in hidden]  # fmt: skip
         items += [SharedItem("Who will do what", _action_text(a.who, a.what, a.due_on))
                   for a in actions if a.id not in hidden]  # fmt: skip
@@ -382,6 +382,14 @@ def _leaving_out(letter: str, hidden: list[str]) -> str:
         return letter
     paragraphs = letter.split("\n\n")
     return "\n\n".join(p for p in paragraphs if not any(w in _plain(p) for w in words))
+
+
+def _score_text(who: str, score: int, reason: str) -> str:
+    """ "Mum: 4 out of 10. Because it is calmer now." Each part starts as a sentence does, as typed fast
+    on a visit they may not."""
+    said = f"{who.strip()[:1].upper()}{who.strip()[1:]}: {score} out of 10."
+    why = reason.strip()
+    return f"{said} {why[:1].upper()}{why[1:]}" if why else said
 
 
 def _action_text(who: str, what: str, due_on: date | None) -> str:

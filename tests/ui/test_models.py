@@ -192,3 +192,14 @@ def test_caseload_sync_counts_in_words_with_what_needs_the_worker_first(qtmodelt
     model.clear()
     model.set_rows(ROWS)
     assert model.column_texts(CaseloadModel.SYNC) == ["", "", ""]
+
+
+def test_a_quote_says_once_that_the_child_was_alone() -> None:
+    from ui.views.visit.words import quote_text
+    from visitapp.domain.visit_record import Quote, SharedHow
+
+    said = datetime(2026, 3, 4, 10, 30)
+    alone = quote_text(Quote("v", "I like my room", said))
+    assert alone.split("\n")[1] == "Said at 10:30 · Told me when we were alone"
+    playing = quote_text(Quote("v", "Vroom", said, shared_how=SharedHow.DURING_PLAY, child_alone=False))
+    assert playing.split("\n")[1] == "Said at 10:30 · Said while we played · not alone"

@@ -337,3 +337,12 @@ def test_a_visit_signed_off_without_a_letter_shows_the_family_the_letter_the_wor
     assert shared.letter == worker_sees and shared.letter.startswith("Dear Rowan")
     assert "blue carpet" in shared.letter and "fight next door" not in shared.letter
     assert letters.get_letter(casework.conn, visit.id) is None  # still not stored
+
+
+def test_a_score_reads_as_sentences_on_the_family_screen(casework: Casework, family: FamilyService) -> None:
+    visit = _finished_visit(casework)
+    flow = VisitFlow(casework.conn, casework.worker_id)
+    flow.add_scale(visit.id, "you", 4, "because it is calmer now")
+    flow.add_scale(visit.id, "Nanna Jo", 7)
+    scores = [i.text for i in family.shared_record(visit.id).items if i.heading == "Scores out of 10"]
+    assert scores == ["You: 4 out of 10. Because it is calmer now", "Nanna Jo: 7 out of 10."]

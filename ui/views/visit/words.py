@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from ui.views.visit.page import StepPage, edits
 from ui.views.widgets import button, combo, entry_list, label, needs_choice, raw_text, row, text_box
-from visitapp.domain.visit_record import SHARED_HOW_LABELS, Quote, QuoteKind, ToolEntry
+from visitapp.domain.visit_record import SHARED_HOW_LABELS, Quote, QuoteKind, SharedHow, ToolEntry
 from visitapp.domain.visit_steps import Step
 from visitapp.practice.direct_work import DirectWorkTool
 
@@ -25,8 +25,9 @@ KIND_LABELS = {QuoteKind.WORDS: "Said", QuoteKind.WISH: "A wish", QuoteKind.FEEL
 
 def quote_text(quote: Quote) -> str:
     how = _tr(SHARED_HOW_LABELS[quote.shared_how])
-    alone = _tr("alone with me") if quote.child_alone else _tr("not alone")
-    facts = f"{_tr(KIND_LABELS[quote.kind])} at {quote.said_at:%H:%M} · {how} · {alone}"
+    facts = f"{_tr(KIND_LABELS[quote.kind])} at {quote.said_at:%H:%M} · {how}"
+    if not (quote.child_alone and quote.shared_how is SharedHow.TOLD_ME_ALONE):  # said once is enough
+        facts += " · " + (_tr("alone with me") if quote.child_alone else _tr("not alone"))
     lines = [f"“{quote.words}”", facts]
     if quote.prompt:
         lines.append(_tr("Asked: {0}").format(quote.prompt))
