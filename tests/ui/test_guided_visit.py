@@ -185,6 +185,9 @@ def test_a_whole_visit_from_new_to_signed_off(unlocked, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: app.screens.visit.finish.stamp.text().startswith("Completed on"))
     assert "Written within one working day of the visit." in app.screens.visit.finish.stamp.text()
     by_name("Sign off this visit…", QPushButton).click()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    question = QApplication.activeModalWidget().text()  # type: ignore[union-attr]
+    assert "You have not opened the letter to the child yet." in question  # said before it is locked
     answer_yes(qtbot, "signOffQuestion")
     qtbot.waitUntil(lambda: app.screens.visit.finish.signed.text().startswith("Signed off"))
 

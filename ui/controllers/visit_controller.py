@@ -326,19 +326,30 @@ class VisitController(QObject):
         if self.visit is None:
             return
         visit_id = self.visit.id
-        ask(
-            self.view,
-            "signOffQuestion",
-            self.tr("Sign off this visit?"),
-            self._unadded_warning()
-            + self.tr("Once signed off, the record is locked. Any later change is added as an amendment, "
-                      "with the reason, beside what you wrote. The letter to the child is locked too: if you "
-                      "have not opened it yet, VisitApp writes it from the record now, and it can be read "
-                      "and exported but not changed. Sign it off now?"),
-            self.tr("&Sign off"),
-            lambda: self.run_change(change_casework(visit_id, lambda context: _sign_off(context, visit_id)),
-                                    Step.FINISH, self.hooks.visit_finished),
-        )  # fmt: skip
+        self.flush()
+
+        sign = change_casework(visit_id, lambda context: _sign_off(context, visit_id))
+
+        def asked(has_letter: bool) -> None:
+            if self.visit_id != visit_id:
+                return
+            unread = "" if has_letter else self.tr(
+                "You have not opened the letter to the child yet. Signing off writes it from the record and "
+                "locks it, so to read or change it first, press Cancel and then “Write the letter to the "
+                "child”.\n\n")  # fmt: skip
+            ask(
+                self.view,
+                "signOffQuestion",
+                self.tr("Sign off this visit?"),
+                self._unadded_warning() + unread
+                + self.tr("Once signed off, the record is locked. Any later change is added as an amendment, "
+                          "with the reason, beside what you wrote. The letter to the child is locked too: it "
+                          "can be read and exported but not changed. Sign it off now?"),
+                self.tr("&Sign off"),
+                lambda: self.run_change(sign, Step.FINISH, self.hooks.visit_finished),
+            )  # fmt: skip
+
+        self.store.run(_has_letter(visit_id), asked, lambda exc: asked(True))  # unknown: the usual question
 
     def amend(self) -> AmendDialog | None:
         if self.visit is None:
@@ -393,6 +404,16 @@ class VisitController(QObject):
         if self.visit is not None:
             self.flush()
             self.back.emit(self.visit.child_id)
+
+
+def _has_letter(visit_id: str) -> Callable[[StoreContext], bool]:
+    def job(context: StoreContext) -> bool:
+        from visitapp.writing.letters import LetterService
+
+        casework = context.casework
+        return LetterService(casework.conn, casework.worker_id).has_letter(visit_id)
+
+    return job
 
 
 def _sign_off(context: StoreContext, visit_id: str) -> None:

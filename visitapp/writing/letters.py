@@ -170,6 +170,10 @@ class LetterService:
         people = children.people_for(self.conn, record.child.id)
         return record, people, self.pictures.pictures_for_visit(visit_id)
 
+    def has_letter(self, visit_id: str) -> bool:
+        """Whether the visit's letter has been written (opened at least once), so the worker has seen it."""
+        return letters.get_letter(self.conn, visit_id) is not None
+
     def sign_off(self, visit_id: str) -> None:
         """Sign the visit off, writing its letter from the record first if it has none. After sign-off the
         letter can be read and exported but not written, so it is stored now, while it still may be."""
