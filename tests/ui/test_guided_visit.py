@@ -146,7 +146,11 @@ def test_a_whole_visit_from_new_to_signed_off(unlocked, qtbot: QtBot) -> None:
     qtbot.keyClicks(working, "Nanna Jo walks you to school.")
     by_name("Add to What is working well?", QPushButton).click()
     qtbot.keyClicks(by_name("Whose number", QLineEdit), "Juni")
-    by_name("Their number, 0 to 10", QSpinBox).setValue(8)
+    score = by_name("Their number, 0 to 10", QSpinBox)
+    assert score.text() == "Choose"  # no number until one is given: a forgotten one is not a 0
+    by_name("Add this number", QPushButton).click()
+    assert app.screens.visit.safety.error.text() == "Choose their number, from 0 to 10, then add it."
+    score.setValue(8)
     qtbot.keyClicks(by_name("Why that number", QLineEdit), "I like it here")
     by_name("Add this number", QPushButton).click()
     qtbot.waitUntil(lambda: by_name("Scale answers", QListWidget).count() == 1)

@@ -19,6 +19,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Safety", text)
 
 
+NO_NUMBER = -1  # the scale's number box before a number is chosen: it shows "Choose"
+
+
 class SafetyPage(StepPage):
     add = Signal(str, str)  # category, text
     remove = Signal(str)
@@ -57,7 +60,9 @@ class SafetyPage(StepPage):
                                             self.tr("Scale answers"))  # fmt: skip
         self.who = line_edit("visitScaleWho", self.tr("Whose number"))
         self.who.setPlaceholderText(self.tr("For example: Mum, the child, me"))
-        self.score = spin("visitScaleScore", self.tr("Their number, 0 to 10"), 0, 10)
+        self.score = spin("visitScaleScore", self.tr("Their number, 0 to 10"), NO_NUMBER, 10)
+        self.score.setSpecialValueText(self.tr("Choose"))  # not 0: a number forgotten is not a 0 given
+        self.score.setValue(NO_NUMBER)
         self.reason = line_edit("visitScaleReason", self.tr("Why that number"))
         self.higher = line_edit("visitScaleHigher", self.tr("What one step higher would look like"))
         self.scale_add = edits(button(self.tr("Add this number"), "visitScaleAdd"))
@@ -107,12 +112,17 @@ class SafetyPage(StepPage):
         self.scales_sharing.mark(hidden or set())
 
     def _add_scale(self) -> None:
+        if self.score.value() == NO_NUMBER:
+            self.show_error(self.tr("Choose their number, from 0 to 10, then add it."))
+            self.score.setFocus()
+            return
+        self.show_error("")
         self.add_scale.emit(self.who.text(), self.score.value(), self.reason.text(), self.higher.text())
 
     def scale_added(self) -> None:
         for field in (self.who, self.reason, self.higher):
             field.setText("")
-        self.score.setValue(0)
+        self.score.setValue(NO_NUMBER)
 
     def _remove_scale(self) -> None:
         scale_id = current_id(self.scales)
