@@ -396,7 +396,7 @@ class VisitController(QObject):
 
         def shown(step: ShareStep) -> None:
             if self.visit_id == visit_id:
-                self.view.share.show_facts(step.has_pin, step.draft_on)
+                self.view.share.show_facts(step.has_pin, step.draft_on, step.waiting)
 
         self.store.run(share_step(visit_id), shown, lambda exc: None)  # the page then says less, no harm
 

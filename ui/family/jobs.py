@@ -135,6 +135,7 @@ class ShareStep:
 
     has_pin: bool  # an exit PIN is set for the family screen (it is one for the whole vault)
     draft_on: datetime | None  # the start of the visit just before this one, when that is still a draft
+    waiting: int = 0  # the family's responses at this visit that the worker has not answered yet
 
 
 def share_step(visit_id: str) -> Callable[[StoreContext], ShareStep]:
@@ -143,7 +144,9 @@ def share_step(visit_id: str) -> Callable[[StoreContext], ShareStep]:
         family = service(context)
         last = family.last_visit_before(visit.child_id, visit.starts_at)
         draft = last is not None and last.status is not VisitStatus.COMPLETED
-        return ShareStep(family.has_exit_pin(), last.starts_at if draft and last else None)
+        waiting = sum(1 for r in family.responses_for_child(visit.child_id)
+                      if r.during_visit_id == visit_id and not r.answered)  # fmt: skip
+        return ShareStep(family.has_exit_pin(), last.starts_at if draft and last else None, waiting)
 
     return job
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QListWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QListWidget, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.vaults import PASSPHRASE
@@ -220,3 +220,20 @@ def test_a_record_longer_than_the_screen_says_there_is_more_below(
     assert not view.more_below.isVisible()
     scroll.setValue(0)
     assert view.more_below.isVisible()
+
+
+def test_back_on_the_share_step_it_says_the_family_left_something_to_answer(
+    app: AppController, family_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    view = open_from_share_step(app, qtbot, family_vault)
+    by_name("Is this right? Tell us what you think", QAbstractButton, view).click()
+    by_name("Something is wrong or missing", QAbstractButton, view).click()
+    by_name("Rowan is speaking", QAbstractButton, view).click()
+    by_name("What you want to say", QPlainTextEdit, view).setPlainText("My carpet is green.")
+    view.response.save_button.click()
+    qtbot.waitUntil(lambda: view.current_page() is view.thanks, timeout=5000)
+    _leave_with(view, qtbot, PASSPHRASE)
+    qtbot.waitUntil(lambda: family_view() is None, timeout=5000)
+    said = app.screens.visit.share.responses
+    qtbot.waitUntil(said.isVisible, timeout=5000)
+    assert said.text().startswith("The family said something about the record at this visit.")

@@ -44,12 +44,16 @@ class ShareLastRecordPage(StepPage):
         self.pin_saved.setObjectName("visitFamilyPinSaved")
         self.pin_saved.hide()
         self.shared = check_box(self.tr("I &shared the last record with the family"), "visitSharedLastRecord")
+        self.responses = label("", kind="notice")  # what the family said at this visit, waiting for an answer
+        self.responses.setObjectName("visitFamilyResponses")
+        self.responses.hide()
         self.body.addWidget(self.first)
         self.body.addWidget(self.which)
         self.body.addWidget(self.about)
         self.body.addLayout(row(self.show_button, self.pin_button))
         self.body.addWidget(self.pin_saved)
         self.body.addWidget(self.shared)
+        self.body.addWidget(self.responses)
         self.shared.toggled.connect(self.shared_changed)
         self.show_button.clicked.connect(self.show_family)
         self.pin_button.clicked.connect(self.choose_pin)
@@ -89,9 +93,20 @@ class ShareLastRecordPage(StepPage):
         self._show_which()
         self._show_parts()
 
-    def show_facts(self, has_pin: bool | None, draft_on: datetime | None) -> None:
+    def show_facts(self, has_pin: bool | None, draft_on: datetime | None, waiting: int = 0) -> None:
         """Read from the store each time a visit opens: whether an exit PIN is set (None: not known yet),
-        and when the visit just before this one took place, if it is still a draft."""
+        when the visit just before this one took place, if it is still a draft, and how many of the
+        family's responses at this visit wait for the worker's answer."""
+        if waiting == 1:
+            said = self.tr("The family said something about the record at this visit. Answer it on the "
+                           "child's page, where it is kept beside the record.")  # fmt: skip
+        else:
+            said = self.tr(
+                "The family said {0} things about the record at this visit. Answer them on the child's page, "
+                "where they are kept beside the record."
+            ).format(waiting)
+        self.responses.setText(said if waiting else "")
+        self.responses.setVisible(bool(waiting))
         self._has_pin = has_pin
         self._pin_just_saved = False
         self._draft_on = draft_on
