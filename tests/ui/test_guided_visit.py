@@ -710,3 +710,17 @@ def test_a_signed_off_visit_says_what_is_true_now_of_the_visits_before(qtbot: Qt
     assert page.which.text() == "The visit on Wednesday 11 March 2026 is still a draft."
     page.show_facts(False, None)
     assert page.which.text() == ("No visit before this one is completed.")
+
+
+def test_before_you_go_asks_for_ticks_only_when_there_is_something_to_tick(qtbot: QtBot) -> None:
+    from ui.views.visit.before import BeforeYouGoPage
+    from visitapp.domain.visit_record import Action
+
+    page = BeforeYouGoPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.show_open_actions([])
+    assert page.no_actions.isVisible() and not page.tick_hint.isVisible()
+    page.show_open_actions([Action(child_id="c", visit_id="v", who="Nanna Jo", what="Book the dentist")])
+    assert page.tick_hint.isVisible() and not page.no_actions.isVisible()
+    assert "Tick" not in page.hint.text()  # the page's own hint never asks for a tick there is not

@@ -43,7 +43,7 @@ class BeforeYouGoPage(StepPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             Step.BEFORE_YOU_GO,
-            self.tr("Why you are going, and what was agreed last time. Tick anything that has been done."),
+            self.tr("Why you are going, and what was agreed last time."),
             parent,
         )
         # Filled in before, during or after the visit: a day typed without its year is a recent one. Back to
@@ -75,6 +75,9 @@ class BeforeYouGoPage(StepPage):
         self.body.addWidget(label(self.tr("Actions still open"), kind="subheading"))
         self.no_actions = label(self.tr("No actions are waiting from earlier visits."), kind="hint")
         self.body.addWidget(self.no_actions)
+        self.tick_hint = label(self.tr("Tick each one that has been done."), kind="hint")
+        self.tick_hint.hide()  # only when there is something to tick
+        self.body.addWidget(self.tick_hint)
         self.actions_box = QVBoxLayout()
         self.body.addLayout(self.actions_box)
         self.action_boxes: list[QCheckBox] = []
@@ -123,6 +126,7 @@ class BeforeYouGoPage(StepPage):
             self.actions_box.addWidget(box)
             self.action_boxes.append(box)
         self.no_actions.setVisible(not actions)
+        self.tick_hint.setVisible(bool(actions))
         chain = [self.purpose, *self.action_boxes, self.next_button]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
