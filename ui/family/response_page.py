@@ -37,7 +37,7 @@ class ResponsePage(QWidget):
         self.who_group.setExclusive(True)
         self.who_buttons: list[QPushButton] = []
         self.who = line_edit("familySpeaker", self.tr("Who is speaking"))
-        self.who.setPlaceholderText(self.tr("Someone else? Write their name here"))
+        self.who.setPlaceholderText(self.tr("Or write a name here"))  # short: the box is half a column
         self.words = text_box("familyWords", self.tr("What you want to say"), 140)
         self.words.setPlaceholderText(self.tr("Your words, written down just as you say them"))
         self.error = text("", "error")
