@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import secrets
 import time
 from collections.abc import Callable
@@ -148,7 +149,8 @@ class FamilyService:
             letter_text = self._letter_from_locked_record(visit_id)  # composed afresh: nothing to leave out
         hidden_words = [o.text for o in observations if o.id in hidden]
         hidden_words += [e.text for e in safety if e.id in hidden]
-        hidden_words += [a.what for a in actions if a.id in hidden]
+        # an action is in the letter without its leading "To": "Mum will ring the school"
+        hidden_words += [re.sub(r"(?i)^\s*to\s+", "", a.what) for a in actions if a.id in hidden]
         on_show = [p for p in Pictures(conn, self.worker_id).for_visit(visit_id) if p.consent.may_show_family]
         pictures = [SharedPicture(p.id, p.description) for p in on_show]
         amendments = [SharedAmendment(a.part, a.text, a.reason, a.at)

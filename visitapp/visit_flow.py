@@ -323,8 +323,13 @@ class VisitFlow:
     def sign_off(self, visit_id: str) -> None:
         if visits.visit_status(self.conn, visit_id) is not VisitStatus.COMPLETED:
             raise FlowError("Finish the visit before signing it off.")
-        self._write(visit_id, "visit.signed_off", "visit", visit_id,
-                    lambda: visits.sign_off(self.conn, visit_id, self.worker_id))  # fmt: skip
+
+        def sign() -> None:
+            visits.sign_off(self.conn, visit_id, self.worker_id)
+            # Nothing can be added now: words left typed in its boxes would stay in the vault, unseen
+            settings.delete(self.conn, _UNADDED_KEY.format(visit_id))
+
+        self._write(visit_id, "visit.signed_off", "visit", visit_id, sign)
 
     def amend(self, visit_id: str, part: str, text: str, reason: str) -> Amendment:
         if not visits.signed_off(self.conn, visit_id):

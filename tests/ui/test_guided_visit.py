@@ -189,7 +189,11 @@ def test_a_whole_visit_from_new_to_signed_off(unlocked, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: app.screens.visit.finish.stamp.text().startswith("Completed on"))
     assert "Written within one working day of the visit." in app.screens.visit.finish.stamp.text()
     by_name("Sign off this visit…", QPushButton).click()
+    by_name("Sign off this visit…", QPushButton).click()  # a double click asks once
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    qtbot.wait(100)
+    asked = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert len(asked) == 1
     question = QApplication.activeModalWidget().text()  # type: ignore[union-attr]
     assert "You have not opened the letter to the child yet." in question  # said before it is locked
     answer_yes(qtbot, "signOffQuestion")

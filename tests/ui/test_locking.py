@@ -153,3 +153,19 @@ def test_words_typed_but_not_added_wait_in_the_vault_while_locked(unlocked, qtbo
         assert (box.toPlainText() if isinstance(box, QPlainTextEdit) else box.text()) == words, name
     record = fetch(app, qtbot, lambda context: context.flow.open(data["visit_id"]))
     assert all(words not in repr(record) for words in typed.values())  # still only typed, not recorded
+
+
+def test_words_not_added_stay_with_their_own_visit(unlocked, qtbot: QtBot) -> None:
+    """Typed for one visit, they are never shown in another, where Add would put them in the wrong record."""
+    from tests.ui.test_guided_visit import new_visit
+
+    app, data = unlocked
+    open_visit(app, qtbot, data["child_id"], data["visit_id"])
+    by_name("What I saw: new entry", QPlainTextEdit).setPlainText("You showed me the pond")
+    other = new_visit(app, qtbot, data["child_id"], data["visit_id"])  # leaves the first visit
+    assert by_name("What I saw: new entry", QPlainTextEdit).toPlainText() == ""
+    open_visit(app, qtbot, data["child_id"], data["visit_id"])
+    box = by_name("What I saw: new entry", QPlainTextEdit)
+    qtbot.waitUntil(lambda: box.toPlainText() == "You showed me the pond")
+    kept = fetch(app, qtbot, lambda context: context.flow.unadded(other))
+    assert kept == {}  # and nothing of it was kept under the other visit

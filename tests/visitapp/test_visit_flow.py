@@ -302,3 +302,13 @@ def test_words_typed_but_not_added_are_kept_in_the_vault_not_in_the_record(
     assert flow.unadded(visit.id) == {}
     after = casework.conn.execute("SELECT count(*) FROM sync_outbox WHERE record_id = ?", (visit.id,))
     assert after.fetchone()[0] == before  # a vault setting: never sent to the office
+
+
+def test_signing_off_lets_go_of_words_never_added(casework: Casework, flow: VisitFlow) -> None:
+    visit = _visit(casework)
+    _seen_alone(flow, visit)
+    flow.set_next_visit(visit.id, date(2026, 12, 1))
+    flow.complete(visit.id)
+    flow.keep_unadded(visit.id, {"visitSeenText": "Half a sentence about"})
+    flow.sign_off(visit.id)
+    assert flow.unadded(visit.id) == {}  # not in the record, and no box to add it from any more

@@ -18,6 +18,7 @@ from ui.family.jobs import ShareStep, share_step
 from ui.models.format import day_in_words
 from ui.store_worker import StoreContext
 from ui.views.visit.dialogs import AmendDialog
+from ui.views.visit.safety import SCALE_BOXES, SCALE_WHO
 from ui.views.visit_view import VisitView
 from visitapp.domain.models import Visit, VisitStatus
 from visitapp.domain.visit_record import TimeAlone
@@ -47,7 +48,11 @@ def _not_yet_added(loaded: Loaded) -> dict[str, str]:
     record = loaded.record
     recorded = {e.text.strip() for e in (*record.observations, *record.safety)}
     recorded |= {a.what.strip() for a in record.actions}
-    return {box: text for box, text in loaded.unadded.items() if text.strip() not in recorded}
+    kept = {box: text for box, text in loaded.unadded.items() if text.strip() not in recorded}
+    scale_who = kept.get(SCALE_WHO, "").strip()
+    if scale_who and any(s.who.strip() == scale_who for s in record.scales):
+        kept = {box: text for box, text in kept.items() if box not in SCALE_BOXES}  # that number was added
+    return kept
 
 
 class VisitController(QObject):
@@ -63,6 +68,7 @@ class VisitController(QObject):
         self._sent = 0  # autosaves sent and answered, for the "Saving…"/"Saved" line
         self._answered = 0
         self._unadded_kept: Mapping[str, str] = {}  # what the vault holds of the boxes' unadded words
+        self._asking_sign_off = False
         self.notes_saver = Debouncer(self._save_notes, parent=self)
         self.details_saver = Debouncer(self._save_details, parent=self)
         self.alone_saver = Debouncer(self._save_alone, parent=self)
@@ -103,6 +109,7 @@ class VisitController(QObject):
         """Load the visit and show it at ``step`` (a Step value; the first step if empty or unknown)."""
         steps = [s.value for s in Step]
         row = steps.index(step) if step in steps else 0
+        self._keep_unadded()  # the visit shown now, if any: queued before the load, so it is read back
 
         def loaded(result: Loaded) -> None:
             self._sent = self._answered = 0
@@ -110,9 +117,9 @@ class VisitController(QObject):
             self.view.steps.setCurrentRow(row)
             self.view.share.show_facts(None, None)  # nothing of the visit open before
             self.apply(result, full=True)
-            self._unadded_kept = result.unadded
-            if result.record.signed_off_at is None:
-                self.view.restore_unadded(_not_yet_added(result))
+            kept = _not_yet_added(result) if result.record.signed_off_at is None else {}
+            self._unadded_kept = kept
+            self.view.show_unadded(kept)  # exactly this visit's: nothing typed for another visit stays
             self._read_share_facts(visit_id)
             signed = result.record.signed_off_at is not None
             self.view.show_save_state(self.tr("Signed off: read only") if signed else self.tr("Saved"))
@@ -323,15 +330,17 @@ class VisitController(QObject):
         )
 
     def _ask_sign_off(self) -> None:
-        if self.visit is None:
+        if self.visit is None or self._asking_sign_off:  # a second click while the letter is looked up
             return
         visit_id = self.visit.id
         self.flush()
+        self._asking_sign_off = True
 
         sign = change_casework(visit_id, lambda context: _sign_off(context, visit_id))
 
         def asked(has_letter: bool) -> None:
-            if self.visit_id != visit_id:
+            self._asking_sign_off = False
+            if self.visit_id != visit_id or not self.view.isVisible():  # left the visit meanwhile
                 return
             unread = "" if has_letter else self.tr(
                 "You have not opened the letter to the child yet. Signing off writes it from the record and "

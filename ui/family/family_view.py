@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -171,7 +172,7 @@ class FamilyView(QDialog):
 
     def _restyle(self) -> None:
         self.setStyleSheet(family_sheet(self.size_step, self.high_contrast))
-        QTimer.singleShot(0, self._arrange_bar)  # once the new sizes are applied
+        QTimer.singleShot(0, self, self._arrange_bar)  # once the new sizes are applied (not if closed first)
 
     def show_title(self, title: str) -> None:
         self.title.setText(title)
@@ -179,14 +180,17 @@ class FamilyView(QDialog):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._arrange_bar)
+        QTimer.singleShot(0, self, self._arrange_bar)
 
     def _arrange_bar(self) -> None:
         """The title beside the buttons when all fit on one line, else above them, and the buttons in as
         many rows as they need: with the biggest text on one line they ran past a 1366-pixel screen, and
         the title, squeezed beside them, went one word to a line."""
         margins = self._bar.contentsMargins()
-        gap = self._bar.horizontalSpacing()
+        gap = self._rows.horizontalSpacing()
+        if gap < 0:  # a style that spaces by the kind of control (macOS) says so only when asked
+            kind = QSizePolicy.ControlType.PushButton
+            gap = max(self.style().layoutSpacing(kind, kind, Qt.Orientation.Horizontal), 0)
         room = self.width() - margins.left() - margins.right()
         buttons = [b for b in (self.read_button, self.smaller, self.bigger, self.contrast, self.finish)
                    if not b.isHidden()]  # fmt: skip

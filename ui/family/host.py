@@ -62,6 +62,7 @@ class FamilyHost(QObject):
         self.store.run(job, loaded, refused)
 
     def _show(self, shown: Shown, during_visit_id: str | None) -> None:
+        self.navigator.visit.flush()  # again: anything typed while the record was read is kept too
         place = self.navigator.keep_step()  # a lock while the family screen is open comes back to this step
         view = FamilyView(self.window)
         controller = FamilyController(self.store, view, during_visit_id, self)

@@ -258,15 +258,15 @@ class VisitView(QWidget):
                 found[box.objectName()] = text
         return found
 
-    def restore_unadded(self, words: dict[str, str]) -> None:
-        """Put back what ``unadded_words`` gave, into the boxes that are still empty."""
+    def show_unadded(self, words: dict[str, str]) -> None:
+        """Fill each box with what ``unadded_words`` kept for this visit, and empty the rest: words typed
+        for the visit shown before must not stay, to be added to this one."""
         for box in self._unadded_boxes():
             text = words.get(box.objectName(), "")
-            if not text:
-                continue
-            if isinstance(box, QPlainTextEdit) and not box.toPlainText():
-                box.setPlainText(text)
-            elif isinstance(box, QLineEdit) and not box.text():
+            if isinstance(box, QPlainTextEdit):
+                if box.toPlainText() != text:
+                    box.setPlainText(text)
+            elif box.text() != text:
                 box.setText(text)
 
     def unadded_entries(self) -> list[str]:

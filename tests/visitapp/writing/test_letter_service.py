@@ -8,6 +8,7 @@ import pytest
 
 from tests.visitapp.writing.letter_vault import four_pictures, record_rowan
 from visitapp.casework import Casework
+from visitapp.domain.visit_record import Action
 from visitapp.family import FamilyService
 from visitapp.store import letters
 from visitapp.store.audit import entries_for
@@ -144,3 +145,19 @@ def test_what_is_not_for_the_family_stays_out_of_the_letter_and_of_the_family_sc
     kept = [paragraph for paragraph in before.split("\n\n") if entry.text not in paragraph]
     assert family.shared_record(visit_id).letter == "\n\n".join(kept)  # only that paragraph goes
     assert entry.text not in service.recompose(visit_id).text  # written after it
+
+
+def test_a_hidden_action_is_dropped_from_the_family_screens_letter(casework: Casework) -> None:
+    """The letter writes an action without its leading "To" ("Your Mum will ring the school..."): the family
+    screen finds it all the same."""
+    visit_id = record_rowan(casework, casework.conn)
+    flow = VisitFlow(casework.conn, casework.worker_id)
+    child_id = flow.open(visit_id).child.id
+    what = "To ring the school about the bullying"
+    action = Action(child_id=child_id, visit_id=visit_id, who="Mum", what=what)
+    flow.save_action(action)
+    service = LetterService(casework.conn, casework.worker_id)
+    assert "ring the school about the bullying" in service.open(visit_id).text
+    family = FamilyService(casework.conn, casework.worker_id)
+    family.mark_shareable("actions", action.id, False)
+    assert "ring the school" not in (family.shared_record(visit_id).letter or "")

@@ -19,6 +19,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Safety", text)
 
 
+SCALE_BOXES = ("visitScaleWho", "visitScaleReason", "visitScaleHigher")  # a scale answer, before Add
+SCALE_WHO = SCALE_BOXES[0]
 NO_NUMBER = -1  # the scale's number box before a number is chosen: it shows "Choose"
 
 
@@ -58,13 +60,13 @@ class SafetyPage(StepPage):
         self.scales.setMinimumHeight(100)
         self.scales_sharing = SharingToggle("scale_ratings", self.scales, "visitScaleNotShared",
                                             self.tr("Scale answers"))  # fmt: skip
-        self.who = line_edit("visitScaleWho", self.tr("Whose number"))
+        self.who = line_edit(SCALE_WHO, self.tr("Whose number"))
         self.who.setPlaceholderText(self.tr("For example: Mum, the child, me"))
         self.score = spin("visitScaleScore", self.tr("Their number, 0 to 10"), NO_NUMBER, 10)
         self.score.setSpecialValueText(self.tr("Choose"))  # not 0: a number forgotten is not a 0 given
         self.score.setValue(NO_NUMBER)
-        self.reason = line_edit("visitScaleReason", self.tr("Why that number"))
-        self.higher = line_edit("visitScaleHigher", self.tr("What one step higher would look like"))
+        self.reason = line_edit(SCALE_BOXES[1], self.tr("Why that number"))
+        self.higher = line_edit(SCALE_BOXES[2], self.tr("What one step higher would look like"))
         self.scale_add = edits(button(self.tr("Add this number"), "visitScaleAdd"))
         self.scale_remove = edits(
             button(self.tr("Remove number"), "visitScaleRemove", self.tr("Remove this number"))
