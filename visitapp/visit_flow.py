@@ -172,7 +172,10 @@ class VisitFlow:
     def unadded(self, visit_id: str) -> dict[str, str]:
         """What ``keep_unadded`` kept for the visit, to put back in its boxes."""
         kept = settings.get(self.conn, _UNADDED_KEY.format(visit_id))
-        loaded = json.loads(kept) if kept else {}
+        try:
+            loaded = json.loads(kept) if kept else {}
+        except ValueError:  # damaged: the visit must still open, with empty boxes, rather than not at all
+            return {}
         return {str(box): str(text) for box, text in loaded.items()} if isinstance(loaded, dict) else {}
 
     def start_alone_timer(self, visit_id: str) -> TimeAlone:

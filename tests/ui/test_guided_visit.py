@@ -67,6 +67,16 @@ def answer_yes(qtbot: QtBot, name: str) -> None:
     next(b for b in box.buttons() if b.objectName() == f"{name}Yes").click()  # type: ignore[union-attr]
 
 
+def give_what_finishing_needs(app: AppController, qtbot: QtBot) -> None:
+    """Time alone (twenty minutes) and the next visit: what Finish insists on."""
+    go_step(app, "Time alone with the child")
+    by_name("Yes, I saw the child on their own", QWidget).click()
+    by_name("Minutes alone with the child", QSpinBox).setValue(20)
+    go_step(app, "Next visit")
+    by_name("Save the next visit", QPushButton).click()
+    qtbot.waitUntil(lambda: step_state("Next visit") == "Done")
+
+
 def dialog_open(qtbot: QtBot) -> FormDialog:
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), FormDialog))
     return QApplication.activeModalWidget()  # type: ignore[return-value]
@@ -348,12 +358,7 @@ def test_words_are_read_only_after_completion_but_can_be_annotated(unlocked, qtb
     app, data = unlocked
     visit_id = new_visit(app, qtbot, data["child_id"], data["visit_id"])
     capture(qtbot, by_name("Steps of the visit"), "Mum shouts sometimes.")
-    go_step(app, "Time alone with the child")
-    by_name("Yes, I saw the child on their own", QWidget).click()
-    by_name("Minutes alone with the child", QSpinBox).setValue(20)
-    go_step(app, "Next visit")
-    by_name("Save the next visit", QPushButton).click()
-    qtbot.waitUntil(lambda: step_state("Next visit") == "Done")
+    give_what_finishing_needs(app, qtbot)
     go_step(app, "The child's words")
     quotes = by_name("The child's words at this visit", QListWidget)
     quotes.setCurrentRow(0)

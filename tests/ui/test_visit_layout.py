@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.ui.ink import cut_off_on_the_right, ink_columns, ink_left
-from tests.ui.test_guided_visit import answer_yes, new_visit, step_state
+from tests.ui.test_guided_visit import answer_yes, give_what_finishing_needs, new_visit
 from tests.ui.uikit import by_name, go_step
 from ui.controllers.app_controller import AppController
 
@@ -164,12 +164,7 @@ def test_spin_boxes_show_less_and_more_in_buttons_big_enough_to_tap(unlocked, qt
 def test_the_save_state_sits_on_one_line_once_signed_off(unlocked, qtbot: QtBot) -> None:
     app, data = unlocked
     new_visit(app, qtbot, data["child_id"], data["visit_id"])
-    go_step(app, "Time alone with the child")
-    by_name("Yes, I saw the child on their own", QWidget).click()
-    by_name("Minutes alone with the child", QSpinBox).setValue(20)
-    go_step(app, "Next visit")
-    by_name("Save the next visit", QPushButton).click()
-    qtbot.waitUntil(lambda: step_state("Next visit") == "Done")
+    give_what_finishing_needs(app, qtbot)
     go_step(app, "Finish")
     by_name("Mark the visit completed", QPushButton).click()
     answer_yes(qtbot, "completeVisitQuestion")

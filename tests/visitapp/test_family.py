@@ -12,7 +12,7 @@ from tests.helpers.vaults import PASSPHRASE
 from visitapp.casework import Casework
 from visitapp.domain.family import AnswerKind, Verdict
 from visitapp.domain.models import Child, Person, Visit
-from visitapp.domain.visit_record import Action, ObservationArea, SafetyCategory, TimeAlone
+from visitapp.domain.visit_record import Action, ObservationArea, SafetyCategory, SafetyEntry, TimeAlone
 from visitapp.family import FamilyError, FamilyService
 from visitapp.media import prepare_capture
 from visitapp.paths import VaultPaths
@@ -49,6 +49,19 @@ def _finished_visit(
     flow.set_next_visit(visit.id, date(2026, 11, 10))
     flow.complete(visit.id)
     return visit
+
+
+def _signed_off_with_harm_hidden(
+    casework: Casework, family: FamilyService
+) -> tuple[Visit, VisitFlow, SafetyEntry]:
+    """A finished visit, its "police came" worry marked not for the family, signed off with no letter (as
+    visits were before sign-off wrote one)."""
+    visit = _finished_visit(casework)
+    flow = VisitFlow(casework.conn, casework.worker_id)
+    harm = flow.open(visit.id).safety[1]
+    family.mark_shareable("safety_entries", harm.id, False)
+    flow.sign_off(visit.id)
+    return visit, flow, harm
 
 
 def _png(colour: str) -> bytes:
@@ -221,11 +234,7 @@ DIGIT_PASSPHRASE = "480215973306"  # twelve digits: an acceptable passphrase tha
 def test_an_amendment_about_a_part_with_a_hidden_entry_is_not_shared(
     casework: Casework, family: FamilyService
 ) -> None:
-    visit = _finished_visit(casework)
-    flow = VisitFlow(casework.conn, casework.worker_id)
-    harm = flow.open(visit.id).safety[1]
-    family.mark_shareable("safety_entries", harm.id, False)
-    flow.sign_off(visit.id)
+    visit, flow, harm = _signed_off_with_harm_hidden(casework, family)
     flow.amend(visit.id, "signs_of_safety", "The fight next door was at number 14.", "Wrong house number.")
     flow.amend(visit.id, "what_i_saw", "Your room had a new green carpet.", "I wrote the wrong colour.")
     flow.amend(visit.id, "childs_words", "The secret about Dad was about his new job.", "Misheard.")
@@ -325,11 +334,7 @@ def test_an_all_digit_passphrase_opens_the_exit_while_a_pin_is_set(
 def test_a_visit_signed_off_without_a_letter_shows_the_family_the_letter_the_worker_sees(
     casework: Casework, family: FamilyService
 ) -> None:
-    visit = _finished_visit(casework)
-    flow = VisitFlow(casework.conn, casework.worker_id)
-    harm = flow.open(visit.id).safety[1]
-    family.mark_shareable("safety_entries", harm.id, False)
-    flow.sign_off(visit.id)  # as before sign-off wrote the letter: none is stored
+    visit, _flow, _harm = _signed_off_with_harm_hidden(casework, family)  # as before sign-off wrote letters
     assert letters.get_letter(casework.conn, visit.id) is None
 
     shared = family.shared_record(visit.id)

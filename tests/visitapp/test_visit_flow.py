@@ -17,7 +17,7 @@ from visitapp.domain.visit_record import (
     TimeAlone,
 )
 from visitapp.domain.visit_steps import Step, StepState
-from visitapp.store import db
+from visitapp.store import db, settings
 from visitapp.visit_flow import FlowError, VisitFlow
 
 VISIT_DAY = datetime(2026, 11, 20, 10, 0)  # a Friday
@@ -312,3 +312,10 @@ def test_signing_off_lets_go_of_words_never_added(casework: Casework, flow: Visi
     flow.keep_unadded(visit.id, {"visitSeenText": "Half a sentence about"})
     flow.sign_off(visit.id)
     assert flow.unadded(visit.id) == {}  # not in the record, and no box to add it from any more
+
+
+def test_a_damaged_kept_words_setting_leaves_the_boxes_empty(casework: Casework, flow: VisitFlow) -> None:
+    visit = _visit(casework)
+    with db.transaction(casework.conn):
+        settings.put(casework.conn, f"unadded:{visit.id}", "{not json")
+    assert flow.unadded(visit.id) == {}  # the visit still opens

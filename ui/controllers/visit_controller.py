@@ -417,10 +417,9 @@ class VisitController(QObject):
 
 def _has_letter(visit_id: str) -> Callable[[StoreContext], bool]:
     def job(context: StoreContext) -> bool:
-        from visitapp.writing.letters import LetterService
+        from visitapp.writing.letters import has_letter
 
-        casework = context.casework
-        return LetterService(casework.conn, casework.worker_id).has_letter(visit_id)
+        return has_letter(context.casework.conn, visit_id)
 
     return job
 

@@ -130,6 +130,11 @@ def for_a_letter(conn: Connection, record: VisitRecord) -> VisitRecord:
     )
 
 
+def has_letter(conn: Connection, visit_id: str) -> bool:
+    """Whether the visit's letter has been written (opened at least once), so the worker has seen it."""
+    return letters.get_letter(conn, visit_id) is not None
+
+
 class LetterService:
     def __init__(
         self,
@@ -169,10 +174,6 @@ class LetterService:
         record = for_a_letter(self.conn, self.flow.open(visit_id))
         people = children.people_for(self.conn, record.child.id)
         return record, people, self.pictures.pictures_for_visit(visit_id)
-
-    def has_letter(self, visit_id: str) -> bool:
-        """Whether the visit's letter has been written (opened at least once), so the worker has seen it."""
-        return letters.get_letter(self.conn, visit_id) is not None
 
     def sign_off(self, visit_id: str) -> None:
         """Sign the visit off, writing its letter from the record first if it has none. After sign-off the
